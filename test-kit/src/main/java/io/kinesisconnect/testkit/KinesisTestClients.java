@@ -1,0 +1,44 @@
+package io.kinesisconnect.testkit;
+
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+
+/** AWS SDK v2 clients for talking to an emulator: static credentials, us-east-1, plain HTTP. */
+public final class KinesisTestClients {
+
+    /** The region every emulator-facing client uses. */
+    public static final Region REGION = Region.US_EAST_1;
+
+    /** Credentials the emulators accept; they check the signature's shape, not the key. */
+    public static final String ACCESS_KEY_ID = "test-access-key";
+
+    /** The secret half of {@link #ACCESS_KEY_ID}. */
+    public static final String SECRET_ACCESS_KEY = "test-secret-key";
+
+    private KinesisTestClients() {}
+
+    /** A synchronous client for {@code endpoint}. The caller closes it. */
+    public static KinesisClient create(URI endpoint) {
+        return KinesisClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(credentials())
+                .httpClientBuilder(
+                        Apache5HttpClient.builder()
+                                .maxConnections(64)
+                                .connectionTimeout(Duration.ofSeconds(5))
+                                .socketTimeout(Duration.ofSeconds(30)))
+                .build();
+    }
+
+    /** The static credentials provider for the emulators. */
+    public static StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY));
+    }
+}
