@@ -1,0 +1,30 @@
+package io.kinesisconnect.common.keys;
+
+/** Config keys of the Kinesis source connector. */
+public final class SourceKeys {
+    public static final String CONNECTOR_CLASS_NAME =
+            "io.kinesisconnect.source.KinesisSourceConnector";
+
+    public static final String STREAMS = "kinesis.streams";
+    public static final String STREAM_PREFIX = "kinesis.stream.";
+    public static final String STREAM_TOPICS_SUFFIX = ".topics";
+    public static final String STREAM_VALUE_TYPE_SUFFIX = ".value.type";
+    public static final String STARTUP_POSITION = "kinesis.startup.position";
+    public static final String STARTUP_DATE = "kinesis.startup.date";
+
+    public static final String STARTUP_LATEST = "latest";
+    public static final String STARTUP_EARLIEST = "earliest";
+    public static final String STARTUP_DATE_VALUE = "date";
+
+    private SourceKeys() {}
+
+    /** {@code kinesis.stream.<stream>.topics}: the topics that records of one stream go to. */
+    public static String streamTopics(String stream) {
+        return STREAM_PREFIX + stream + STREAM_TOPICS_SUFFIX;
+    }
+
+    /** {@code kinesis.stream.<stream>.value.type}: the StateFun type url of a stream's values. */
+    public static String streamValueType(String stream) {
+        return STREAM_PREFIX + stream + STREAM_VALUE_TYPE_SUFFIX;
+    }
+}
