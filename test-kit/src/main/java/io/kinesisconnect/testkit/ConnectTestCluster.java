@@ -148,16 +148,24 @@ public final class ConnectTestCluster implements AutoCloseable {
         return request("DELETE", "connectors/" + name, null);
     }
 
-    /** Waits until the connector and exactly {@code tasks} tasks are RUNNING. */
+    /**
+     * Waits until the connector and exactly {@code tasks} tasks are RUNNING. Fails at once, with
+     * the trace, if the connector or a task FAILED instead.
+     */
     public void awaitRunning(String name, int tasks, Duration timeout) {
         awaitStatus(
                 name + " RUNNING with " + tasks + " running tasks",
                 name,
                 timeout,
-                status ->
-                        "RUNNING".equals(status.path("connector").path("state").asText())
-                                && status.path("tasks").size() == tasks
-                                && allTasksIn(status, "RUNNING"));
+                status -> {
+                    if ("FAILED".equals(status.path("connector").path("state").asText())
+                            || anyTaskIn(status, "FAILED")) {
+                        throw new AssertionError(name + " failed instead of running: " + status);
+                    }
+                    return "RUNNING".equals(status.path("connector").path("state").asText())
+                            && status.path("tasks").size() == tasks
+                            && allTasksIn(status, "RUNNING");
+                });
     }
 
     /** Waits until the connector is STOPPED (no tasks). */

@@ -1,0 +1,13 @@
+package io.kinesisconnect.source.record;
+
+/** Names of the headers the source puts on every record. */
+public final class KinesisHeaders {
+    public static final String STREAM = "kinesis.stream";
+    public static final String SHARD_ID = "kinesis.shard.id";
+    public static final String SEQUENCE_NUMBER = "kinesis.sequence.number";
+    public static final String SUBSEQUENCE_NUMBER = "kinesis.subsequence.number";
+    public static final String ARRIVAL_TIMESTAMP = "kinesis.arrival.timestamp";
+    public static final String VALUE_TYPE = "statefun.value.type";
+
+    private KinesisHeaders() {}
+}

@@ -1,0 +1,289 @@
+package io.kinesisconnect.source.shard;
+
+import io.kinesisconnect.source.kinesis.IteratorPosition;
+import io.kinesisconnect.source.kinesis.StreamProxy;
+import io.kinesisconnect.source.offset.OffsetMarkers;
+import io.kinesisconnect.source.offset.ShardOffset;
+import io.kinesisconnect.source.record.Deaggregator;
+import io.kinesisconnect.source.record.RecordConverter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.kinesis.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.KinesisException;
+import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
+import software.amazon.kinesis.retrieval.KinesisClientRecord;
+
+/**
+ * Reads one shard into the task's buffer, one step at a time. Each {@link #step()} does at most one
+ * Kinesis call and says when it wants to run again, so a small thread pool serves many shards and
+ * tests can drive a reader synchronously.
+ *
+ * <p>Resuming is exact: the reader remembers the last user record it handed over (sequence number
+ * and position inside a KPL aggregate), re-reads from that Kinesis record after a restart or an
+ * expired iterator, and skips what was already emitted.
+ */
+public final class ShardReader {
+
+    private static final Logger log = LoggerFactory.getLogger(ShardReader.class);
+    private static final Duration BUFFER_FULL_RETRY = Duration.ofMillis(50);
+
+    private final ShardRef shard;
+    private final IteratorPosition initialPosition;
+    private final StreamProxy proxy;
+    private final Deaggregator deaggregator;
+    private final RecordConverter converter;
+    private final RecordBuffer buffer;
+    private final ParentGate parents;
+    private final ReaderSettings settings;
+    private final ReaderStats stats;
+    private final LongSupplier nanoTime;
+    private final Backoff backoff;
+
+    private ShardOffset lastRead;
+    private String iterator;
+    private final List<SourceRecord> pending = new ArrayList<>();
+    private boolean parentsDone;
+    private boolean endOfShard;
+    private boolean done;
+    private long lastCallNanos;
+    private boolean called;
+
+    /**
+     * @param stored the committed offset of this shard, if any; a finished one makes the reader
+     *     done at once
+     * @param initialPosition where to start when there is no stored offset
+     */
+    public ShardReader(
+            ShardRef shard,
+            Optional<ShardOffset> stored,
+            IteratorPosition initialPosition,
+            ReaderContext context) {
+        this.shard = shard;
+        this.initialPosition = initialPosition;
+        this.proxy = context.proxy();
+        this.deaggregator = context.deaggregator();
+        this.converter = context.converter();
+        this.buffer = context.buffer();
+        this.parents = context.parents();
+        this.settings = context.settings();
+        this.stats = context.stats();
+        this.nanoTime = context.nanoTime();
+        this.backoff =
+                new Backoff(
+                        settings.retryInitial(),
+                        settings.retryMax(),
+                        () -> ThreadLocalRandom.current().nextDouble());
+        this.lastRead = stored.orElse(null);
+        if (stored.isPresent() && stored.get().finished()) {
+            done = true;
+            parents.finishedLocally(shard);
+        }
+    }
+
+    public ShardRef shard() {
+        return shard;
+    }
+
+    public boolean isDone() {
+        return done;
+    }
+
+    /**
+     * Does the next piece of work.
+     *
+     * @return how long to wait before the next step, or empty when the shard is finished
+     * @throws ConnectException when the shard cannot be read at all (missing stream, no access)
+     */
+    public Optional<Duration> step() {
+        if (done) {
+            return Optional.empty();
+        }
+        if (!parentsDone) {
+            parentsDone = parents.mayStart(shard);
+            if (!parentsDone) {
+                return Optional.of(settings.parentCheckInterval());
+            }
+            log.info("Reading shard={} from {}", shard, describePosition());
+        }
+        if (!flushPending()) {
+            return Optional.of(BUFFER_FULL_RETRY);
+        }
+        if (endOfShard) {
+            return finish();
+        }
+        if (!buffer.hasRoom()) {
+            return Optional.of(BUFFER_FULL_RETRY);
+        }
+        long sinceLastCall = nanoTime.getAsLong() - lastCallNanos;
+        long minInterval = settings.minCallInterval().toNanos();
+        if (called && sinceLastCall < minInterval) {
+            return Optional.of(Duration.ofNanos(minInterval - sinceLastCall));
+        }
+        return read();
+    }
+
+    private Optional<Duration> read() {
+        try {
+            if (iterator == null) {
+                iterator = proxy.shardIterator(shard.stream(), shard.shardId(), position());
+            }
+            lastCallNanos = nanoTime.getAsLong();
+            called = true;
+            GetRecordsResponse response = proxy.getRecords(iterator, settings.maxRecordsPerCall());
+            backoff.reset();
+            accept(response);
+            if (!flushPending()) {
+                return Optional.of(BUFFER_FULL_RETRY);
+            }
+            if (endOfShard) {
+                return finish();
+            }
+            boolean atTip =
+                    response.records().isEmpty()
+                            && (response.millisBehindLatest() == null
+                                    || response.millisBehindLatest() == 0);
+            return Optional.of(atTip ? settings.idleBackoff() : settings.minCallInterval());
+        } catch (ExpiredIteratorException e) {
+            log.info("Iterator expired for shard={}; resuming after {}", shard, describePosition());
+            iterator = null;
+            return Optional.of(Duration.ZERO);
+        } catch (ResourceNotFoundException e) {
+            return shardOrStreamMissing(e);
+        } catch (KinesisException e) {
+            return handleServiceError(e);
+        } catch (SdkClientException e) {
+            return transientError(e);
+        }
+    }
+
+    private void accept(GetRecordsResponse response) {
+        List<KinesisClientRecord> userRecords = deaggregator.expand(response.records());
+        long bytes = 0;
+        int emitted = 0;
+        for (KinesisClientRecord record : userRecords) {
+            if (lastRead != null
+                    && !lastRead.isBefore(record.sequenceNumber(), record.subSequenceNumber())) {
+                continue;
+            }
+            pending.addAll(converter.convert(shard, record));
+            lastRead = new ShardOffset(record.sequenceNumber(), record.subSequenceNumber(), false);
+            bytes += record.data().remaining();
+            emitted++;
+        }
+        stats.recordBatch(shard, emitted, bytes, response.millisBehindLatest());
+        iterator = response.nextShardIterator();
+        if (iterator == null) {
+            // A closed shard returns no next iterator once every record has been returned.
+            endOfShard = true;
+        }
+    }
+
+    private Optional<Duration> finish() {
+        if (!done) {
+            pending.add(
+                    OffsetMarkers.shardFinished(
+                            settings.markerTopic(),
+                            settings.connectorName(),
+                            shard,
+                            lastRead == null ? new ShardOffset(null, 0, true) : lastRead));
+            done = true;
+        }
+        if (!flushPending()) {
+            return Optional.of(BUFFER_FULL_RETRY);
+        }
+        parents.finishedLocally(shard);
+        stats.shardDone(shard);
+        log.info("Shard finished shard={} last={}", shard, describePosition());
+        return Optional.empty();
+    }
+
+    /** Hands pending records to the buffer; true when nothing is left pending. */
+    private boolean flushPending() {
+        if (pending.isEmpty()) {
+            return true;
+        }
+        int added = buffer.offer(pending);
+        pending.subList(0, added).clear();
+        return pending.isEmpty();
+    }
+
+    private IteratorPosition position() {
+        if (lastRead != null && lastRead.sequenceNumber() != null) {
+            // AT, not AFTER: the last record may be an aggregate emitted only in part.
+            return new IteratorPosition.AtSequenceNumber(lastRead.sequenceNumber());
+        }
+        return initialPosition;
+    }
+
+    private Optional<Duration> shardOrStreamMissing(ResourceNotFoundException e) {
+        boolean streamExists;
+        try {
+            streamExists = proxy.streamExists(shard.stream());
+        } catch (KinesisException | SdkClientException check) {
+            return transientError(check);
+        }
+        if (!streamExists) {
+            throw new ConnectException(
+                    "Kinesis stream '"
+                            + shard.stream()
+                            + "' does not exist (any more); check kinesis.streams and aws.region",
+                    e);
+        }
+        log.warn(
+                "Shard {} no longer exists: its data expired from the stream; treating it as finished",
+                shard);
+        endOfShard = true;
+        return finish();
+    }
+
+    private Optional<Duration> handleServiceError(KinesisException e) {
+        String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+        if (KinesisErrors.isThrottle(code)) {
+            stats.throttled();
+            Duration wait = backoff.next();
+            log.debug("Throttled shard={} code={} wait={}", shard, code, wait);
+            return Optional.of(wait);
+        }
+        if (KinesisErrors.isFatal(e.statusCode(), code)) {
+            throw new ConnectException(
+                    "Cannot read shard " + shard + ": " + KinesisErrors.explain(code, e), e);
+        }
+        return transientError(e);
+    }
+
+    private Optional<Duration> transientError(RuntimeException e) {
+        stats.transientError();
+        // A fresh iterator after any transient failure: a damaged one would fail forever.
+        iterator = null;
+        Duration wait = backoff.next();
+        if (backoff.failures() % 10 == 1) {
+            log.warn(
+                    "Transient error reading shard={} failures={} retryIn={} error={}",
+                    shard,
+                    backoff.failures(),
+                    wait,
+                    e.toString());
+        }
+        return Optional.of(wait);
+    }
+
+    private String describePosition() {
+        if (lastRead != null && lastRead.sequenceNumber() != null) {
+            return "after sequence="
+                    + lastRead.sequenceNumber()
+                    + " subsequence="
+                    + lastRead.subSequenceNumber();
+        }
+        return initialPosition.toString();
+    }
+}

@@ -1,0 +1,133 @@
+package io.kinesisconnect.source.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kinesisconnect.source.KinesisSourceConfig;
+import io.kinesisconnect.testkit.Await;
+import io.kinesisconnect.testkit.ConnectTestCluster;
+import io.kinesisconnect.testkit.EmulatorKind;
+import io.kinesisconnect.testkit.KinesisEmulatorExtension;
+import io.kinesisconnect.testkit.StreamWriter;
+import io.kinesisconnect.testkit.TopicReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Shards without a stored offset start where kinesis.startup.position says. */
+class SourceStartupPositionsIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+    @RegisterExtension
+    static final KinesisEmulatorExtension KINESIS =
+            KinesisEmulatorExtension.shared(EmulatorKind.KINESIS_MOCK);
+
+    private static ConnectTestCluster connect;
+
+    @BeforeAll
+    static void startConnect() {
+        connect = ConnectTestCluster.builder().name("source-startup").workers(2).start();
+    }
+
+    @AfterAll
+    static void stopConnect() {
+        if (connect != null) {
+            connect.close();
+        }
+    }
+
+    @Test
+    void earliestDeliversEveryRetainedRecord() {
+        String stream = KINESIS.streams().create("earliest", 2);
+        write(stream, "old", 100);
+
+        start("earliest", stream, Map.of(KinesisSourceConfig.STARTUP_POSITION_CONFIG, "earliest"));
+        write(stream, "new", 20);
+
+        assertThat(values(read(stream, 120))).hasSize(120).contains("old-0", "old-99", "new-19");
+    }
+
+    @Test
+    void latestDeliversOnlyRecordsWrittenAfterTheConnectorWasCreated() {
+        String stream = KINESIS.streams().create("latest", 2);
+        write(stream, "before", 50);
+
+        start("latest", stream, Map.of(KinesisSourceConfig.STARTUP_POSITION_CONFIG, "latest"));
+        write(stream, "after", 50);
+
+        List<String> values = values(read(stream, 50));
+        assertThat(values).allMatch(v -> v.startsWith("after-")).hasSize(50);
+    }
+
+    @Test
+    void dateDeliversOnlyRecordsAtOrAfterTheDateInStateFunsOwnFormat() {
+        String stream = KINESIS.streams().create("date", 2);
+        write(stream, "old", 30);
+        Instant lastOld =
+                KINESIS.reader().readAll(stream).records().stream()
+                        .map(r -> r.arrival())
+                        .max(Instant::compareTo)
+                        .orElseThrow();
+        Instant date = lastOld.plusMillis(1);
+        Await.until(
+                "the clock to pass the startup date",
+                TIMEOUT,
+                () -> Instant.now().isAfter(date.plusMillis(5)));
+        write(stream, "new", 30);
+        String stateFunDate =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS Z")
+                        .withZone(ZoneOffset.UTC)
+                        .format(date);
+
+        start(
+                "date",
+                stream,
+                Map.of(
+                        KinesisSourceConfig.STARTUP_POSITION_CONFIG,
+                        "date",
+                        KinesisSourceConfig.STARTUP_DATE_CONFIG,
+                        stateFunDate));
+
+        List<String> values = values(read(stream, 30));
+        assertThat(values).allMatch(v -> v.startsWith("new-")).hasSize(30);
+    }
+
+    private void start(String name, String stream, Map<String, String> extra) {
+        Map<String, String> config =
+                SourceTestConfigs.forEmulator(KINESIS.emulator(), name, List.of(stream), 2);
+        config.putAll(extra);
+        connect.putConnectorConfig(name, config).requireSuccess("create " + name);
+        connect.awaitRunning(name, 2, TIMEOUT);
+    }
+
+    private static void write(String stream, String prefix, int count) {
+        List<StreamWriter.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            entries.add(
+                    new StreamWriter.Entry(
+                            "key-" + i, (prefix + "-" + i).getBytes(StandardCharsets.UTF_8)));
+        }
+        new StreamWriter(KINESIS.client()).putAll(stream, entries);
+    }
+
+    /** Waits for {@code expected} records, then reads to the end to catch any extra. */
+    private static List<ConsumerRecord<byte[], byte[]>> read(String topic, int expected) {
+        TopicReader reader = new TopicReader(connect.bootstrapServers(), false);
+        reader.awaitAtLeast(topic, expected, TIMEOUT);
+        return reader.readToEnd(topic, TIMEOUT);
+    }
+
+    private static List<String> values(List<ConsumerRecord<byte[], byte[]>> records) {
+        return records.stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
+    }
+}

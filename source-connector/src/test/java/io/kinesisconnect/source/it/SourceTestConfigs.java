@@ -1,0 +1,40 @@
+package io.kinesisconnect.source.it;
+
+import io.kinesisconnect.common.keys.AwsKeys;
+import io.kinesisconnect.source.KinesisSourceConfig;
+import io.kinesisconnect.source.KinesisSourceConnector;
+import io.kinesisconnect.testkit.EmulatorProcess;
+import io.kinesisconnect.testkit.KinesisTestClients;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Source connector configs pointed at a test emulator, tuned for quick tests. */
+final class SourceTestConfigs {
+
+    private SourceTestConfigs() {}
+
+    static Map<String, String> forEmulator(
+            EmulatorProcess emulator, String name, List<String> streams, int tasks) {
+        Map<String, String> config = new HashMap<>();
+        config.put("name", name);
+        config.put("connector.class", KinesisSourceConnector.class.getName());
+        config.put("tasks.max", Integer.toString(tasks));
+        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        config.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+        config.put(KinesisSourceConfig.STREAMS_CONFIG, String.join(",", streams));
+        config.put(AwsKeys.REGION, KinesisTestClients.REGION.id());
+        config.put(AwsKeys.ENDPOINT, emulator.endpoint().toString());
+        config.put(AwsKeys.CREDENTIALS_PROVIDER, "basic");
+        config.put(AwsKeys.ACCESS_KEY_ID, KinesisTestClients.ACCESS_KEY_ID);
+        config.put(AwsKeys.SECRET_ACCESS_KEY, KinesisTestClients.SECRET_ACCESS_KEY);
+        // Connect creates missing topics (data and marker) itself, as production configs should.
+        config.put("topic.creation.default.replication.factor", "1");
+        config.put("topic.creation.default.partitions", "2");
+        config.put(KinesisSourceConfig.IDLE_BACKOFF_CONFIG, "200");
+        config.put(KinesisSourceConfig.DISCOVERY_INTERVAL_CONFIG, "2000");
+        config.put(KinesisSourceConfig.PARENT_CHECK_INTERVAL_CONFIG, "500");
+        config.put(KinesisSourceConfig.SUMMARY_INTERVAL_CONFIG, "10000");
+        return config;
+    }
+}
