@@ -51,7 +51,7 @@ public final class ShardReader {
 
     private ShardOffset lastRead;
     private String iterator;
-    private final List<SourceRecord> pending = new ArrayList<>();
+    private final List<List<SourceRecord>> pending = new ArrayList<>();
     private boolean parentsDone;
     private boolean endOfShard;
     private boolean done;
@@ -175,7 +175,7 @@ public final class ShardReader {
                     && !lastRead.isBefore(record.sequenceNumber(), record.subSequenceNumber())) {
                 continue;
             }
-            pending.addAll(converter.convert(shard, record));
+            pending.add(converter.convert(shard, record));
             lastRead = new ShardOffset(record.sequenceNumber(), record.subSequenceNumber(), false);
             bytes += record.data().remaining();
             emitted++;
@@ -191,11 +191,12 @@ public final class ShardReader {
     private Optional<Duration> finish() {
         if (!done) {
             pending.add(
-                    OffsetMarkers.shardFinished(
-                            settings.markerTopic(),
-                            settings.connectorName(),
-                            shard,
-                            lastRead == null ? new ShardOffset(null, 0, true) : lastRead));
+                    List.of(
+                            OffsetMarkers.shardFinished(
+                                    settings.markerTopic(),
+                                    settings.connectorName(),
+                                    shard,
+                                    lastRead == null ? new ShardOffset(null, 0, true) : lastRead)));
             done = true;
         }
         if (!flushPending()) {

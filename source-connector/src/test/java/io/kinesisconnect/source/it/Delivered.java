@@ -1,6 +1,9 @@
 package io.kinesisconnect.source.it;
 
+import io.kinesisconnect.testkit.Await;
+import io.kinesisconnect.testkit.TopicReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +23,32 @@ final class Delivered {
 
     Delivered(List<ConsumerRecord<byte[], byte[]>> records) {
         this.records = records;
+    }
+
+    /**
+     * Reads the whole topic again and again until it holds every expected value, duplicates
+     * allowed, and returns what it read last.
+     */
+    static Delivered awaitAll(
+            String bootstrapServers,
+            String topic,
+            Set<String> expected,
+            boolean readCommitted,
+            Duration timeout) {
+        TopicReader reader = new TopicReader(bootstrapServers, readCommitted);
+        Delivered[] last = {null};
+        Await.until(
+                expected.size() + " distinct records in " + topic,
+                timeout,
+                () -> {
+                    last[0] = new Delivered(reader.readToEnd(topic, timeout));
+                    return last[0].distinctValues().containsAll(expected);
+                },
+                () ->
+                        last[0] == null
+                                ? "nothing read"
+                                : last[0].distinctValues().size() + " distinct");
+        return last[0];
     }
 
     static String value(int key, int n) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kinesisconnect.source.KinesisSourceConfig;
-import io.kinesisconnect.testkit.Await;
 import io.kinesisconnect.testkit.ConnectTestCluster;
 import io.kinesisconnect.testkit.EmulatorKind;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
@@ -81,7 +80,9 @@ class SourceDeliveryIT {
         connect.resume("restart").requireSuccess("resume");
         connect.awaitRunning("restart", 2, TIMEOUT);
 
-        Delivered delivered = awaitAll(stream, records.all());
+        Delivered delivered =
+                Delivered.awaitAll(
+                        connect.bootstrapServers(), stream, records.all(), false, TIMEOUT);
         assertThat(delivered.distinctValues()).isEqualTo(records.all());
         assertThat(delivered.keysOutOfOrder()).isEmpty();
         System.out.printf("Restart: 6000 records, %d duplicates%n", delivered.duplicates());
@@ -93,23 +94,6 @@ class SourceDeliveryIT {
         config.put(KinesisSourceConfig.STARTUP_POSITION_CONFIG, "earliest");
         connect.putConnectorConfig(name, config).requireSuccess("create " + name);
         connect.awaitRunning(name, tasks, TIMEOUT);
-    }
-
-    /** Reads the whole topic until it holds every expected value (duplicates allowed). */
-    static Delivered awaitAll(String topic, Set<String> expected) {
-        Delivered[] last = {null};
-        Await.until(
-                expected.size() + " distinct records in " + topic,
-                TIMEOUT,
-                () -> {
-                    last[0] = new Delivered(reader().readToEnd(topic, TIMEOUT));
-                    return last[0].distinctValues().containsAll(expected);
-                },
-                () ->
-                        last[0] == null
-                                ? "nothing read"
-                                : last[0].distinctValues().size() + " distinct");
-        return last[0];
     }
 
     private static TopicReader reader() {
