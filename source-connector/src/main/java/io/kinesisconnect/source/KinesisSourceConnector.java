@@ -2,6 +2,8 @@ package io.kinesisconnect.source;
 
 import io.kinesisconnect.common.ProjectVersion;
 import io.kinesisconnect.common.aws.AwsClientFactory;
+import io.kinesisconnect.common.connect.BadRequests;
+import io.kinesisconnect.common.keys.AwsKeys;
 import io.kinesisconnect.source.kinesis.SdkStreamProxy;
 import io.kinesisconnect.source.kinesis.StreamProxy;
 import io.kinesisconnect.source.offset.OffsetMarkers;
@@ -173,19 +175,41 @@ public class KinesisSourceConnector extends SourceConnector {
         }
         KinesisSourceConfig parsed = new KinesisSourceConfig(connectorConfigs);
         Map<String, List<String>> errors = new HashMap<>(parsed.validate());
-        new StreamExistenceCheck(connectorConfigs)
-                .missingStreams(parsed.streams())
-                .ifPresent(
-                        message ->
-                                errors.computeIfAbsent(
-                                                KinesisSourceConfig.STREAMS_CONFIG,
-                                                k -> new ArrayList<>())
-                                        .add(message));
+        if (errors.isEmpty()) {
+            checkStreamsExist(connectorConfigs, parsed, errors);
+        }
         for (Map.Entry<String, List<String>> entry : errors.entrySet()) {
             ConfigValue value = find(result, entry.getKey());
             entry.getValue().forEach(value::addErrorMessage);
         }
         return result;
+    }
+
+    /**
+     * Asks Kinesis whether the streams exist. Settings that cannot even build a client (a profile
+     * file that is not there, say) are reported on the credentials key rather than thrown, so the
+     * user sees a field error instead of an HTTP 500.
+     */
+    private static void checkStreamsExist(
+            Map<String, String> props,
+            KinesisSourceConfig parsed,
+            Map<String, List<String>> errors) {
+        try {
+            new StreamExistenceCheck(props)
+                    .missingStreams(parsed.streams())
+                    .ifPresent(
+                            message ->
+                                    addError(errors, KinesisSourceConfig.STREAMS_CONFIG, message));
+        } catch (RuntimeException e) {
+            addError(
+                    errors,
+                    AwsKeys.CREDENTIALS_PROVIDER,
+                    "Cannot create a Kinesis client with these AWS settings: " + e.getMessage());
+        }
+    }
+
+    private static void addError(Map<String, List<String>> errors, String key, String message) {
+        errors.computeIfAbsent(key, k -> new ArrayList<>()).add(message);
     }
 
     private static ConfigValue find(Config result, String key) {
@@ -206,19 +230,24 @@ public class KinesisSourceConnector extends SourceConnector {
         return ExactlyOnceSupport.SUPPORTED;
     }
 
+    /**
+     * Validates offsets a user supplies through {@code PATCH /connectors/{name}/offsets}; a bad one
+     * is answered with 400 and a message naming the key, the value and what is accepted. A null
+     * offset resets a shard to the startup position.
+     */
     @Override
     public boolean alterOffsets(
             Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
         for (Map.Entry<Map<String, ?>, Map<String, ?>> entry : offsets.entrySet()) {
-            if (OffsetMarkers.isStartupPartition(entry.getKey())) {
-                OffsetMarkers.readStartup(entry.getKey(), entry.getValue());
-                continue;
-            }
             try {
-                SourceOffsets.readPartition(entry.getKey());
-                SourceOffsets.readOffset(entry.getValue());
+                if (OffsetMarkers.isStartupPartition(entry.getKey())) {
+                    OffsetMarkers.readStartup(entry.getKey(), entry.getValue());
+                } else {
+                    SourceOffsets.readPartition(entry.getKey());
+                    SourceOffsets.readOffset(entry.getValue());
+                }
             } catch (IllegalArgumentException e) {
-                throw new ConnectException(e.getMessage(), e);
+                throw BadRequests.of(e.getMessage());
             }
         }
         return true;

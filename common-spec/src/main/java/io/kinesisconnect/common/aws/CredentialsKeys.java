@@ -18,6 +18,8 @@ import static io.kinesisconnect.common.keys.AwsKeys.STS_SESSION_NAME;
 import static io.kinesisconnect.common.keys.AwsKeys.WEB_IDENTITY_ROLE_ARN;
 import static io.kinesisconnect.common.keys.AwsKeys.WEB_IDENTITY_TOKEN_FILE;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -182,7 +184,20 @@ final class CredentialsKeys {
                 require(f.accessKeyId().isPresent(), ACCESS_KEY_ID, provider, errors);
                 require(f.secretAccessKey().isPresent(), SECRET_ACCESS_KEY, provider, errors);
             }
-            case PROFILE -> require(f.profileName().isPresent(), PROFILE_NAME, provider, errors);
+            case PROFILE -> {
+                require(f.profileName().isPresent(), PROFILE_NAME, provider, errors);
+                f.profilePath()
+                        .filter(path -> !Files.isRegularFile(Path.of(path)))
+                        .ifPresent(
+                                path ->
+                                        add(
+                                                errors,
+                                                PROFILE_PATH,
+                                                "Profile file '"
+                                                        + path
+                                                        + "' does not exist on this worker; every"
+                                                        + " worker needs it at that path"));
+            }
             case STS_ASSUME_ROLE ->
                     require(f.stsRoleArn().isPresent(), STS_ROLE_ARN, provider, errors);
             case CUSTOM ->

@@ -30,9 +30,20 @@ public final class SourceOffsets {
 
     private SourceOffsets() {}
 
-    /** The source partition of a shard. */
+    /**
+     * The source partition of a shard.
+     *
+     * <p>Connect stores offsets under the serialized partition, so the order of its keys is part of
+     * its identity. A {@code Map.of} iterates in an order that changes from one JVM to the next, so
+     * a restarted worker would not find the offsets; and Connect itself turns partitions from a
+     * {@code PATCH /offsets} request into a {@code HashMap}. A {@code HashMap} iterates these keys
+     * in the same order everywhere, so every path agrees.
+     */
     public static Map<String, String> partition(ShardRef shard) {
-        return Map.of(STREAM_KEY, shard.stream(), SHARD_KEY, shard.shardId());
+        Map<String, String> partition = new HashMap<>();
+        partition.put(STREAM_KEY, shard.stream());
+        partition.put(SHARD_KEY, shard.shardId());
+        return partition;
     }
 
     /** The source offset map of a position. */
