@@ -1,0 +1,402 @@
+package io.kinesisconnect.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kinesisconnect.common.keys.AwsKeys;
+import io.kinesisconnect.common.keys.SourceKeys;
+import io.kinesisconnect.common.translate.ConnectorConfig;
+import io.kinesisconnect.source.record.KinesisHeaders;
+import io.kinesisconnect.testkit.Await;
+import io.kinesisconnect.testkit.ConnectTestCluster;
+import io.kinesisconnect.testkit.EmulatorKind;
+import io.kinesisconnect.testkit.KinesisEmulatorExtension;
+import io.kinesisconnect.testkit.KinesisStreams;
+import io.kinesisconnect.testkit.RestResponse;
+import io.kinesisconnect.testkit.StreamWriter;
+import io.kinesisconnect.testkit.TopicReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.provider.FileConfigProvider;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.connect.converters.ByteArrayConverter;
+import org.apache.kafka.connect.storage.StringConverter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * {@code kinesis-connect submit}, run in this JVM, against Kafka's embedded Connect cluster that
+ * loads the project's source connector from the classpath, with streams in a Kinesis emulator. The
+ * specs are StateFun module files as users write them, one per dialect.
+ */
+class SubmitCliIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final String CONFIG_TOPIC = "it-submit-connect-configs";
+    private static final int SHARDS = 2;
+
+    @RegisterExtension
+    static final KinesisEmulatorExtension KINESIS =
+            KinesisEmulatorExtension.shared(EmulatorKind.KINESIS_MOCK);
+
+    private static ConnectTestCluster connect;
+
+    @TempDir Path tmp;
+
+    @BeforeAll
+    static void startConnect() {
+        connect =
+                ConnectTestCluster.builder()
+                        .name("submit-cli")
+                        .workers(2)
+                        // Named, so the test can see whether anything was written to it.
+                        .workerProperty("config.storage.topic", CONFIG_TOPIC)
+                        // What a deployment for StateFun ingresses sets: the payload as it was.
+                        .workerProperty("key.converter", StringConverter.class.getName())
+                        .workerProperty("value.converter", ByteArrayConverter.class.getName())
+                        // For specs submitted with --secrets-file.
+                        .workerProperty("config.providers", "file")
+                        .workerProperty(
+                                "config.providers.file.class", FileConfigProvider.class.getName())
+                        .start();
+    }
+
+    @AfterAll
+    static void stopConnect() {
+        if (connect != null) {
+            connect.close();
+        }
+    }
+
+    @AfterEach
+    void deleteConnectors() {
+        for (String name : connectorNames()) {
+            connect.delete(name).requireSuccess("delete " + name);
+            Await.until(name + " to be gone", TIMEOUT, () -> connect.status(name).status() == 404);
+        }
+    }
+
+    /** A Kinesis stream of a fixture, and what the ingress makes of its records. */
+    record Route(String placeholder, String valueType, List<String> topics) {}
+
+    /** The ingress fixtures, one per StateFun dialect, and what each should run as. */
+    enum Dialect {
+        STATEFUN_2(
+                "submit/statefun-20-ingress.yaml",
+                "statefun-shop20-orders-source",
+                1,
+                new Route(
+                        "ORDERS_STREAM",
+                        "com.googleapis/shop.Order",
+                        List.of("shop20.fn.orders", "shop20.fn.audit"))),
+        STATEFUN_3_0(
+                "submit/statefun-30-ingress.yaml",
+                "statefun-shop30-orders-source",
+                1,
+                new Route(
+                        "ORDERS_STREAM",
+                        "shop/Order",
+                        List.of("shop30.fn.orders", "shop30.fn.audit")),
+                new Route("PAYMENTS_STREAM", "shop/Payment", List.of("shop30.fn.payments"))),
+        STATEFUN_3_1(
+                "submit/statefun-31-ingress.yaml",
+                "statefun-shop31-orders-source",
+                // x-kafka-connect.config sets tasks.max 2, and the stream has two shards.
+                2,
+                new Route(
+                        "ORDERS_STREAM",
+                        "shop/Order",
+                        List.of("shop31.fn.orders", "shop31.fn.audit")));
+
+        final String fixture;
+        final String connector;
+        final int tasks;
+        final List<Route> routes;
+
+        Dialect(String fixture, String connector, int tasks, Route... routes) {
+            this.fixture = fixture;
+            this.connector = connector;
+            this.tasks = tasks;
+            this.routes = List.of(routes);
+        }
+
+        /** The secret in the fixture, which must never be printed. */
+        String secret() {
+            return SpecFixtures.read(fixture).replaceAll("(?s).*secretAccessKey: (\\S+).*", "$1");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void submittedSpecPassesWorkerValidationAndRunsAsTranslated(Dialect dialect) {
+        Map<String, String> placeholders = streamsFor(dialect);
+        // Topics are the operator's to create: this broker, like many, creates none on demand.
+        dialect.routes.stream()
+                .flatMap(route -> route.topics().stream())
+                .forEach(topic -> connect.embedded().kafka().createTopic(topic, 1));
+        Path spec = SpecFixtures.materialize(dialect.fixture, placeholders, tmp);
+        ConnectorConfig translated = translateOne(dialect.fixture, placeholders);
+        assertThat(translated.name()).isEqualTo(dialect.connector);
+
+        JsonNode verdict =
+                connect.validate(SourceKeys.CONNECTOR_CLASS_NAME, translated.config())
+                        .requireSuccess("validate")
+                        .json();
+        assertThat(verdict.path("error_count").asInt()).as(verdict.toString()).isZero();
+
+        CliRun run = submit(spec);
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains(dialect.connector + ": created", "1 of 1 connector(s) OK");
+        assertThat(run.all()).doesNotContain(dialect.secret());
+
+        assertThat(storedConfig(dialect.connector)).isEqualTo(translated.config());
+        connect.awaitRunning(dialect.connector, dialect.tasks, TIMEOUT);
+
+        for (Route route : dialect.routes) {
+            String stream = placeholders.get(route.placeholder());
+            String payload = dialect.name() + "/" + stream;
+            new StreamWriter(KINESIS.client())
+                    .putAll(
+                            stream,
+                            List.of(
+                                    new StreamWriter.Entry(
+                                            "key", payload.getBytes(StandardCharsets.UTF_8))));
+            for (String topic : route.topics()) {
+                assertThat(recordsIn(topic))
+                        .as("records of %s in %s", stream, topic)
+                        .containsExactly(payload + " as " + route.valueType());
+            }
+        }
+    }
+
+    @Test
+    void resubmittingAnUnchangedSpecChangesNothing() throws Exception {
+        Dialect dialect = Dialect.STATEFUN_3_1;
+        Path spec = SpecFixtures.materialize(dialect.fixture, streamsFor(dialect), tmp);
+        CliRun first = submit(spec);
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        connect.awaitRunning(dialect.connector, dialect.tasks, TIMEOUT);
+        Map<String, String> config = storedConfig(dialect.connector);
+        JsonNode tasks = tasks(dialect.connector);
+        JsonNode status = connect.status(dialect.connector).json();
+        long configLogEnd = configTopicEnd();
+
+        CliRun second = submit(spec);
+
+        assertThat(second.exitCode()).as(second.toString()).isZero();
+        assertThat(second.out())
+                .contains(dialect.connector + ": unchanged", "1 of 1 connector(s) OK")
+                .doesNotContain("created", "updated");
+        assertThat(second.all()).doesNotContain(dialect.secret());
+        // A PUT, even of the same config, would have written to the config log and restarted
+        // the connector and its tasks before the CLI returned.
+        assertThat(configTopicEnd()).as("end of the config log").isEqualTo(configLogEnd);
+        assertThat(storedConfig(dialect.connector)).isEqualTo(config);
+        assertThat(tasks(dialect.connector)).isEqualTo(tasks);
+        assertThat(connect.status(dialect.connector).json()).isEqualTo(status);
+    }
+
+    @Test
+    void secretsInAWorkerFileStayOutOfTheConfigAndResubmittingChangesNothing() throws IOException {
+        Dialect dialect = Dialect.STATEFUN_3_0;
+        Path spec = SpecFixtures.materialize(dialect.fixture, streamsFor(dialect), tmp);
+        Path secrets = tmp.resolve("worker-secrets.properties");
+        Path out = tmp.resolve("translated");
+        // What an operator does: translate, put the secrets file on the workers, then submit.
+        CliRun translate =
+                CliRun.of(
+                        "translate",
+                        spec.toString(),
+                        "--secrets-file",
+                        secrets.toString(),
+                        "--out",
+                        out.toString());
+        assertThat(translate.exitCode()).as(translate.toString()).isZero();
+        Files.copy(out.resolve("secrets.properties"), secrets);
+
+        CliRun first = submit(spec, "--secrets-file", secrets.toString());
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(first.out()).contains(dialect.connector + ": created");
+        Map<String, String> stored = storedConfig(dialect.connector);
+        assertThat(stored)
+                .containsEntry(
+                        AwsKeys.SECRET_ACCESS_KEY,
+                        "${file:"
+                                + secrets
+                                + ":"
+                                + dialect.connector
+                                + "."
+                                + AwsKeys.SECRET_ACCESS_KEY
+                                + "}");
+        assertThat(stored.values()).noneMatch(v -> v.contains(dialect.secret()));
+        connect.awaitRunning(dialect.connector, dialect.tasks, TIMEOUT);
+
+        CliRun second = submit(spec, "--secrets-file", secrets.toString());
+        assertThat(second.exitCode()).as(second.toString()).isZero();
+        assertThat(second.out()).contains(dialect.connector + ": unchanged");
+        assertThat(storedConfig(dialect.connector)).isEqualTo(stored);
+        assertThat(translate.all() + first.all() + second.all()).doesNotContain(dialect.secret());
+    }
+
+    @Test
+    void workerFieldErrorsAreReportedPerConnectorAndFailTheRun() {
+        String existing = KINESIS.streams().create("existing", 1);
+        String missing = KinesisStreams.uniqueName("missing");
+        Map<String, String> placeholders =
+                Map.of(
+                        "KINESIS_ENDPOINT", endpoint(),
+                        "EXISTING_STREAM", existing,
+                        "MISSING_STREAM", missing);
+        Path spec = SpecFixtures.materialize("submit/statefun-31-invalid.yaml", placeholders, tmp);
+
+        CliRun run = submit(spec);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err())
+                .contains(
+                        "statefun-shop31bad-missing-source: rejected by the worker's validation",
+                        "  kinesis.streams: Stream(s) ["
+                                + missing
+                                + "] do not exist at "
+                                + endpoint(),
+                        "statefun-shop31bad-tuned-source: rejected by the worker's validation",
+                        "  kinesis.get.records.max: Invalid value 20000");
+        assertThat(run.out())
+                .contains("statefun-shop31bad-fine-source: created", "1 of 3 connector(s) OK");
+        assertThat(run.all()).doesNotContain("it-secret-bad-do-not-print", "Exception");
+        assertThat(connectorNames()).containsExactly("statefun-shop31bad-fine-source");
+    }
+
+    @Test
+    void specErrorsStopTheRunBeforeTheWorkerIsAsked() {
+        String existing = KINESIS.streams().create("dated", 1);
+        Path spec =
+                SpecFixtures.materialize(
+                        "submit/statefun-31-bad-date.yaml",
+                        Map.of("KINESIS_ENDPOINT", endpoint(), "EXISTING_STREAM", existing),
+                        tmp);
+
+        CliRun run = submit(spec);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err())
+                .contains(
+                        spec
+                                + ":10: error: spec.startupPosition.date: '01/02/2020 04:15' is not"
+                                + " a date; accepted forms:",
+                        "nothing submitted");
+        assertThat(run.out()).isEmpty();
+        assertThat(connectorNames()).isEmpty();
+    }
+
+    private static CliRun submit(Path spec, String... options) {
+        List<String> args =
+                new ArrayList<>(List.of("submit", spec.toString(), "--connect-url", connectUrl()));
+        args.addAll(List.of(options));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    /** Creates the fixture's streams in the emulator; returns the placeholder values. */
+    private static Map<String, String> streamsFor(Dialect dialect) {
+        Map<String, String> placeholders = new HashMap<>();
+        placeholders.put("KINESIS_ENDPOINT", endpoint());
+        for (Route route : dialect.routes) {
+            placeholders.put(
+                    route.placeholder(),
+                    KINESIS.streams().create(dialect.name() + "-" + route.placeholder(), SHARDS));
+        }
+        return placeholders;
+    }
+
+    private static ConnectorConfig translateOne(String fixture, Map<String, String> placeholders) {
+        SpecFixtures.Translated t = SpecFixtures.translate(fixture, placeholders);
+        assertThat(t.translation().hasErrors()).as(t.translation().toString()).isFalse();
+        assertThat(t.translation().configs()).hasSize(1);
+        return t.translation().configs().get(0);
+    }
+
+    private static String endpoint() {
+        return KINESIS.emulator().endpoint().toString();
+    }
+
+    private static String connectUrl() {
+        String connectors = connect.embedded().endpointForResource("connectors");
+        return connectors.substring(0, connectors.length() - "connectors".length());
+    }
+
+    private static List<String> connectorNames() {
+        List<String> names = new ArrayList<>();
+        connect.request("GET", "connectors", null)
+                .requireSuccess("list connectors")
+                .json()
+                .forEach(n -> names.add(n.asText()));
+        return names;
+    }
+
+    private static Map<String, String> storedConfig(String name) {
+        RestResponse r =
+                connect.request("GET", "connectors/" + name + "/config", null)
+                        .requireSuccess("config of " + name);
+        Map<String, String> config = new TreeMap<>();
+        r.json().properties().forEach(e -> config.put(e.getKey(), e.getValue().asText()));
+        return config;
+    }
+
+    private static JsonNode tasks(String name) {
+        return connect.request("GET", "connectors/" + name + "/tasks", null)
+                .requireSuccess("tasks of " + name)
+                .json();
+    }
+
+    /** The end offset of the workers' config log, which every connector change appends to. */
+    private static long configTopicEnd() throws InterruptedException, ExecutionException {
+        TopicPartition partition = new TopicPartition(CONFIG_TOPIC, 0);
+        try (Admin admin =
+                Admin.create(
+                        Map.of(
+                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                connect.bootstrapServers()))) {
+            return admin.listOffsets(Map.of(partition, OffsetSpec.latest()))
+                    .partitionResult(partition)
+                    .get()
+                    .offset();
+        }
+    }
+
+    /** Every record in the topic once at least one arrived, as "value as value-type-header". */
+    private static List<String> recordsIn(String topic) {
+        TopicReader reader = new TopicReader(connect.bootstrapServers(), false);
+        reader.awaitAtLeast(topic, 1, TIMEOUT);
+        List<String> records = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : reader.readToEnd(topic, TIMEOUT)) {
+            Header type = r.headers().lastHeader(KinesisHeaders.VALUE_TYPE);
+            records.add(
+                    new String(r.value(), StandardCharsets.UTF_8)
+                            + " as "
+                            + (type == null
+                                    ? null
+                                    : new String(type.value(), StandardCharsets.UTF_8)));
+        }
+        return records;
+    }
+}
