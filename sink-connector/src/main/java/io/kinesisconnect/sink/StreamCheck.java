@@ -1,0 +1,130 @@
+package io.kinesisconnect.sink;
+
+import io.kinesisconnect.common.aws.AwsClientFactory;
+import io.kinesisconnect.common.keys.AwsKeys;
+import io.kinesisconnect.sink.route.StreamRouter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
+
+/**
+ * Asks Kinesis whether the streams a config names exist. Only a definite "not found" is an error:
+ * an endpoint that does not answer, or missing credentials, leave the check out.
+ */
+final class StreamCheck {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamCheck.class);
+
+    /** Short timeouts and no retries, so that validate() answers quickly. */
+    private static final Map<String, String> QUICK_CLIENT =
+            Map.of(
+                    AwsKeys.CLIENT_API_CALL_TIMEOUT_MS, "5000",
+                    AwsKeys.CLIENT_API_CALL_ATTEMPT_TIMEOUT_MS, "3000",
+                    AwsKeys.CLIENT_CONNECTION_TIMEOUT_MS, "2000",
+                    AwsKeys.CLIENT_MAX_RETRIES, "0");
+
+    private StreamCheck() {}
+
+    /** Per config key, the streams it leads to that do not exist. */
+    static Map<String, List<String>> missingStreams(
+            Map<String, String> props, KinesisSinkConfig config) {
+        Map<String, String> streamToKey = candidates(props, config);
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        if (streamToKey.isEmpty()) {
+            return errors;
+        }
+        Map<String, String> quick = new HashMap<>(props);
+        QUICK_CLIENT.forEach(quick::putIfAbsent);
+        try (KinesisClient client =
+                AwsClientFactory.kinesisClient(new KinesisSinkConfig(quick).aws())) {
+            for (Map.Entry<String, String> e : streamToKey.entrySet()) {
+                if (!exists(client, e.getKey())) {
+                    errors.computeIfAbsent(e.getValue(), k -> new ArrayList<>())
+                            .add(
+                                    "stream '"
+                                            + e.getKey()
+                                            + "' does not exist"
+                                            + config.aws().region().map(r -> " in " + r).orElse("")
+                                            + config.aws()
+                                                    .endpoint()
+                                                    .map(u -> " at " + u)
+                                                    .orElse(""));
+                }
+            }
+        } catch (SdkException | IllegalStateException e) {
+            log.info("Could not check whether the target streams exist: {}", e.toString());
+            return Map.of();
+        }
+        return errors;
+    }
+
+    private static boolean exists(KinesisClient client, String stream) {
+        try {
+            client.describeStreamSummary(b -> b.streamName(stream));
+            return true;
+        } catch (ResourceNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** Stream name to the key that named it, for the streams known without seeing records. */
+    static Map<String, String> candidates(Map<String, String> props, KinesisSinkConfig config) {
+        Map<String, String> streams = new LinkedHashMap<>();
+        List<String> topics =
+                Arrays.stream(props.getOrDefault("topics", "").split(","))
+                        .map(String::trim)
+                        .filter(t -> !t.isEmpty())
+                        .toList();
+        config.streamMapping()
+                .forEach(
+                        (topic, template) ->
+                                expand(template, topic)
+                                        .ifPresent(
+                                                s ->
+                                                        streams.putIfAbsent(
+                                                                s,
+                                                                KinesisSinkConfig
+                                                                        .STREAM_MAPPING_CONFIG)));
+        config.streamTemplate()
+                .ifPresent(
+                        template -> {
+                            boolean perTopic =
+                                    template.contains(KinesisSinkConfig.TOPIC_PLACEHOLDER);
+                            List<String> applies =
+                                    perTopic
+                                            ? topics.stream()
+                                                    .filter(
+                                                            t ->
+                                                                    !config.streamMapping()
+                                                                            .containsKey(t))
+                                                    .toList()
+                                            : List.of("");
+                            for (String topic : applies) {
+                                expand(template, topic)
+                                        .ifPresent(
+                                                s ->
+                                                        streams.putIfAbsent(
+                                                                s,
+                                                                KinesisSinkConfig.STREAM_CONFIG));
+                            }
+                        });
+        return streams;
+    }
+
+    private static Optional<String> expand(String template, String topic) {
+        try {
+            return Optional.of(StreamRouter.expand(template, topic));
+        } catch (InvalidRecordException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.kinesisconnect.sink.delivery;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Running totals of one task, shared by the task thread and the KPL callback threads. */
+public final class TaskStats implements KinesisSinkTaskMetricsMXBean {
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong outstanding = new AtomicLong();
+    private final AtomicLong maxOutstanding = new AtomicLong();
+
+    void received() {
+        received.incrementAndGet();
+    }
+
+    void written(int size) {
+        written.incrementAndGet();
+        bytes.addAndGet(size);
+    }
+
+    void retried() {
+        retries.incrementAndGet();
+    }
+
+    /** A record that went to the dead-letter queue or failed the task. */
+    public void failed() {
+        failures.incrementAndGet();
+    }
+
+    /** A tombstone skipped by policy. */
+    public void skipped() {
+        skipped.incrementAndGet();
+    }
+
+    void outstanding(int now) {
+        outstanding.set(now);
+        maxOutstanding.accumulateAndGet(now, Math::max);
+    }
+
+    @Override
+    public long getRecordsReceived() {
+        return received.get();
+    }
+
+    @Override
+    public long getRecordsWritten() {
+        return written.get();
+    }
+
+    @Override
+    public long getBytesWritten() {
+        return bytes.get();
+    }
+
+    @Override
+    public long getRetries() {
+        return retries.get();
+    }
+
+    @Override
+    public long getPermanentFailures() {
+        return failures.get();
+    }
+
+    @Override
+    public long getTombstonesSkipped() {
+        return skipped.get();
+    }
+
+    @Override
+    public long getOutstandingRecords() {
+        return outstanding.get();
+    }
+
+    @Override
+    public long getMaxOutstandingRecords() {
+        return maxOutstanding.get();
+    }
+}

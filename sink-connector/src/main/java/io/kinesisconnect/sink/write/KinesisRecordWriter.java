@@ -1,0 +1,28 @@
+package io.kinesisconnect.sink.write;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Writes user records to Kinesis asynchronously. The sink task talks only to this interface; the
+ * KPL sits behind {@link KplRecordWriter}, and unit tests use a hand-written fake.
+ */
+public interface KinesisRecordWriter extends AutoCloseable {
+
+    /**
+     * Hands one record over for writing, without waiting for the network.
+     *
+     * @return a future that completes, on some other thread, with the outcome; it never completes
+     *     exceptionally
+     */
+    CompletableFuture<WriteOutcome> write(KinesisRecord record);
+
+    /** Asks the writer to send what it buffers now, without waiting for the result. */
+    void flush();
+
+    /**
+     * Stops the writer and releases its resources (the KPL child process). Records still in flight
+     * may or may not be written; their futures may never complete.
+     */
+    @Override
+    void close();
+}

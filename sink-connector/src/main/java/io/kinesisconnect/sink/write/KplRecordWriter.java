@@ -1,0 +1,144 @@
+package io.kinesisconnect.sink.write;
+
+import com.google.common.util.concurrent.ListenableFuture;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.kinesis.producer.Attempt;
+import software.amazon.kinesis.producer.KinesisProducer;
+import software.amazon.kinesis.producer.UserRecord;
+import software.amazon.kinesis.producer.UserRecordFailedException;
+import software.amazon.kinesis.producer.UserRecordResult;
+
+/**
+ * {@link KinesisRecordWriter} on one Kinesis Producer Library instance. When the KPL refuses new
+ * records because its child process is gone, the writer destroys it and builds a new one; the
+ * records whose futures failed meanwhile come back to the caller as transient failures.
+ */
+public final class KplRecordWriter implements KinesisRecordWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(KplRecordWriter.class);
+
+    private final Supplier<KinesisProducer> factory;
+    private KinesisProducer producer;
+    private int generation;
+    private boolean closed;
+
+    public KplRecordWriter(Supplier<KinesisProducer> factory) {
+        this.factory = factory;
+        this.producer = factory.get();
+    }
+
+    @Override
+    public CompletableFuture<WriteOutcome> write(KinesisRecord record) {
+        UserRecord userRecord =
+                new UserRecord(
+                        record.stream(),
+                        record.partitionKey(),
+                        record.explicitHashKey(),
+                        ByteBuffer.wrap(record.data()));
+        ListenableFuture<UserRecordResult> future;
+        try {
+            future = current().addUserRecord(userRecord);
+        } catch (IllegalArgumentException e) {
+            // the KPL's own checks: size limit, key length, hash key range
+            return CompletableFuture.completedFuture(new WriteOutcome.Failed(true, e.getMessage()));
+        } catch (RuntimeException e) {
+            replaceAfter(e);
+            return CompletableFuture.completedFuture(
+                    new WriteOutcome.Failed(false, "the KPL refused the record: " + e));
+        }
+        CompletableFuture<WriteOutcome> outcome = new CompletableFuture<>();
+        future.addListener(() -> outcome.complete(outcomeOf(future)), Runnable::run);
+        return outcome;
+    }
+
+    static WriteOutcome outcomeOf(ListenableFuture<UserRecordResult> future) {
+        try {
+            UserRecordResult result = future.get();
+            return result.isSuccessful()
+                    ? new WriteOutcome.Written(result.getShardId(), result.getSequenceNumber())
+                    : failure(result);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UserRecordFailedException failed) {
+                return failure(failed.getResult());
+            }
+            // the child process died or a future timed out: the record may be written again
+            return new WriteOutcome.Failed(false, "KPL: " + cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new WriteOutcome.Failed(false, "interrupted while reading the KPL result");
+        }
+    }
+
+    private static WriteOutcome failure(UserRecordResult result) {
+        List<Attempt> attempts = result.getAttempts();
+        if (attempts == null || attempts.isEmpty()) {
+            return new WriteOutcome.Failed(false, "the KPL gave up without an attempt");
+        }
+        Attempt last = attempts.get(attempts.size() - 1);
+        String reason =
+                last.getErrorCode()
+                        + ": "
+                        + last.getErrorMessage()
+                        + " (after "
+                        + attempts.size()
+                        + " attempts)";
+        return new WriteOutcome.Failed(FailureCodes.isPermanent(last.getErrorCode()), reason);
+    }
+
+    @Override
+    public void flush() {
+        try {
+            current().flush();
+        } catch (RuntimeException e) {
+            log.debug("KPL flush failed: {}", e.toString());
+        }
+    }
+
+    private synchronized KinesisProducer current() {
+        if (closed) {
+            throw new IllegalStateException("the writer is closed");
+        }
+        return producer;
+    }
+
+    private synchronized void replaceAfter(RuntimeException e) {
+        if (closed) {
+            return;
+        }
+        generation++;
+        log.warn(
+                "Replacing the KPL producer after it refused a record, generation={} error={}",
+                generation,
+                e.toString());
+        destroyQuietly(producer);
+        producer = factory.get();
+    }
+
+    /** How often the producer was replaced. */
+    public synchronized int generation() {
+        return generation;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            destroyQuietly(producer);
+        }
+    }
+
+    private static void destroyQuietly(KinesisProducer producer) {
+        try {
+            producer.destroy();
+        } catch (RuntimeException e) {
+            log.warn("Destroying the KPL producer failed: {}", e.toString());
+        }
+    }
+}
