@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.common.util.concurrent.ListenableFuture;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.kinesis.producer.KinesisProducer;
-import software.amazon.kinesis.producer.KinesisProducerConfiguration;
 import software.amazon.kinesis.producer.UserRecordResult;
 
 /**
@@ -37,7 +35,7 @@ class KplSmokeIT {
         Map<String, String> keyByPayload = new HashMap<>();
         Random random = new Random(7);
 
-        KinesisProducer producer = new KinesisProducer(emulatorConfiguration());
+        KinesisProducer producer = KplTestProducer.create(KINESIS.emulator());
         long started = System.nanoTime();
         List<ListenableFuture<UserRecordResult>> results = new ArrayList<>();
         try {
@@ -86,29 +84,5 @@ class KplSmokeIT {
         assertThat(ProcessHandle.current().descendants().map(p -> p.info().command().orElse("")))
                 .as("no kinesis_producer child process is left after destroy()")
                 .noneMatch(command -> command.contains("kinesis_producer"));
-    }
-
-    private static KinesisProducerConfiguration emulatorConfiguration() {
-        int tlsPort = KINESIS.emulator().tlsPort();
-        return new KinesisProducerConfiguration()
-                .setRegion(KinesisTestClients.REGION.id())
-                .setCredentialsProvider(KinesisTestClients.credentials())
-                .setKinesisEndpoint("127.0.0.1")
-                .setKinesisPort(tlsPort)
-                .setCloudwatchEndpoint("127.0.0.1")
-                .setCloudwatchPort(tlsPort)
-                .setStsEndpoint("127.0.0.1")
-                .setStsPort(tlsPort)
-                // kinesis-mock's certificate is self-signed; this is a test against a local
-                // emulator.
-                .setVerifyCertificate(false)
-                .setMetricsLevel("none")
-                .setLogLevel("warning")
-                .setAggregationEnabled(true)
-                .setRecordMaxBufferedTime(100)
-                .setTempDirectory(
-                        Paths.get(System.getProperty("kc.build.dir", "target"), "kpl")
-                                .toAbsolutePath()
-                                .toString());
     }
 }

@@ -61,6 +61,30 @@ final class Delivered {
         return values;
     }
 
+    /** Each key's values in the order they first arrived. */
+    Map<String, List<String>> firstDeliveriesByKey() {
+        Map<String, List<String>> byKey = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            String value = text(record.value());
+            if (seen.add(value)) {
+                byKey.computeIfAbsent(text(record.key()), k -> new ArrayList<>()).add(value);
+            }
+        }
+        return byKey;
+    }
+
+    /** Whether every record's key is the {@code k<i>} its value was written with. */
+    boolean keysMatchValues() {
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            String value = text(record.value());
+            if (!value.startsWith(text(record.key()) + "-")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     int duplicates() {
         return records.size() - distinctValues().size();
     }

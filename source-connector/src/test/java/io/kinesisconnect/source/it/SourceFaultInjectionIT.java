@@ -1,0 +1,86 @@
+package io.kinesisconnect.source.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kinesisconnect.source.KinesisSourceConfig;
+import io.kinesisconnect.testkit.ConnectTestCluster;
+import io.kinesisconnect.testkit.EmulatorKind;
+import io.kinesisconnect.testkit.KinesisEmulatorExtension;
+import io.kinesisconnect.testkit.StreamWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Throttling on 30 % of GetRecords calls and expiring iterators lose nothing and cause no tight
+ * loop.
+ */
+class SourceFaultInjectionIT {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(3);
+    private static final int SHARDS = 2;
+
+    @RegisterExtension
+    static final KinesisEmulatorExtension KINESIS =
+            KinesisEmulatorExtension.shared(EmulatorKind.KINESIS_MOCK);
+
+    private static ConnectTestCluster connect;
+
+    @BeforeAll
+    static void startConnect() {
+        connect = ConnectTestCluster.builder().name("source-faults").workers(2).start();
+    }
+
+    @AfterAll
+    static void stopConnect() {
+        FaultInjector.disable();
+        if (connect != null) {
+            connect.close();
+        }
+    }
+
+    @Test
+    void throttlingAndExpiredIteratorsLoseNothingAndBackOff() {
+        String stream = KINESIS.streams().create("faults", SHARDS);
+        KeyedRecords records = new KeyedRecords(40);
+        StreamWriter writer = new StreamWriter(KINESIS.client());
+        writer.putAll(stream, records.next(2_000));
+        Map<String, String> config =
+                SourceTestConfigs.forEmulator(KINESIS.emulator(), "faults", List.of(stream), 1);
+        config.put(KinesisSourceConfig.STARTUP_POSITION_CONFIG, "earliest");
+        config.put(KinesisSourceConfig.MAX_RECORDS_PER_CALL_CONFIG, "100");
+
+        long started = System.nanoTime();
+        FaultInjector.enable(0.3, 7);
+        connect.putConnectorConfig("faults", config).requireSuccess("create");
+        connect.awaitRunning("faults", 1, TIMEOUT);
+        writer.putAll(stream, records.next(2_000));
+        Delivered delivered =
+                Delivered.awaitAll(
+                        connect.bootstrapServers(), stream, records.all(), false, TIMEOUT);
+        FaultInjector.disable();
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        assertThat(delivered.distinctValues()).isEqualTo(records.all());
+        assertThat(delivered.keysOutOfOrder()).isEmpty();
+        assertThat(FaultInjector.THROTTLED.get()).as("throttles injected").isPositive();
+        assertThat(FaultInjector.EXPIRED.get()).as("expiries injected").isPositive();
+        double callsPerShardSecond = FaultInjector.GET_RECORDS_CALLS.get() / seconds / SHARDS;
+        assertThat(callsPerShardSecond)
+                .as("GetRecords calls per shard per second")
+                .isLessThanOrEqualTo(5.0);
+        System.out.printf(
+                "Faults: %d GetRecords calls in %.1f s (%.1f per shard per second), %d throttled, %d expired,"
+                        + " %d duplicates%n",
+                FaultInjector.GET_RECORDS_CALLS.get(),
+                seconds,
+                callsPerShardSecond,
+                FaultInjector.THROTTLED.get(),
+                FaultInjector.EXPIRED.get(),
+                delivered.duplicates());
+    }
+}

@@ -1,0 +1,196 @@
+package io.kinesisconnect.source.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.common.util.concurrent.ListenableFuture;
+import io.kinesisconnect.source.KinesisSourceConfig;
+import io.kinesisconnect.testkit.ConnectTestCluster;
+import io.kinesisconnect.testkit.EmulatorKind;
+import io.kinesisconnect.testkit.KinesisEmulatorExtension;
+import io.kinesisconnect.testkit.KplTestProducer;
+import io.kinesisconnect.testkit.LandedRecord;
+import io.kinesisconnect.testkit.StreamContents;
+import io.kinesisconnect.testkit.TopicReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.kinesis.producer.KinesisProducer;
+import software.amazon.kinesis.producer.UserRecordResult;
+
+/**
+ * Records written by the KPL arrive one by one with their own keys, and resume exactly
+ * mid-aggregate.
+ */
+class SourceKplAggregatedIT {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    private static final int RECORDS = 2_000;
+
+    @RegisterExtension
+    static final KinesisEmulatorExtension KINESIS =
+            KinesisEmulatorExtension.shared(EmulatorKind.KINESIS_MOCK);
+
+    private static ConnectTestCluster connect;
+
+    @BeforeAll
+    static void startConnect() {
+        connect = ConnectTestCluster.builder().name("source-kpl").workers(2).start();
+    }
+
+    @AfterAll
+    static void stopConnect() {
+        if (connect != null) {
+            connect.close();
+        }
+    }
+
+    @Test
+    void userRecordsArriveWithTheirOwnKeysAndARestartMidAggregateNeitherSkipsNorRepeats()
+            throws Exception {
+        String stream = KINESIS.streams().create("kpl-in", 2);
+        // One partition: the topic's order is then the order the task emitted in.
+        connect.embedded().kafka().createTopic(stream, 1);
+        KeyedRecords records = new KeyedRecords(50);
+        writeWithKpl(stream, records.next(RECORDS));
+        StreamContents landed = KINESIS.reader().readAll(stream);
+        assertThat(landed.kinesisRecordCount()).as("the KPL aggregated").isLessThan(RECORDS);
+
+        Map<String, String> config =
+                SourceTestConfigs.forEmulator(KINESIS.emulator(), "kpl-in", List.of(stream), 1);
+        config.put(KinesisSourceConfig.STARTUP_POSITION_CONFIG, "earliest");
+        config.put(KinesisSourceConfig.POLL_BATCH_CONFIG, "7");
+        connect.putConnectorConfig("kpl-in", config).requireSuccess("create");
+        connect.awaitRunning("kpl-in", 1, TIMEOUT);
+
+        Delivered first =
+                Delivered.awaitAll(
+                        connect.bootstrapServers(), stream, records.all(), false, TIMEOUT);
+        assertThat(first.duplicates()).isZero();
+        // The KPL does not keep per-key order when it writes, so the stream's own order is the
+        // reference: each key's records must reach Kafka in the order the stream holds them.
+        Map<String, List<String>> streamOrder = new java.util.HashMap<>();
+        landed.records()
+                .forEach(
+                        r ->
+                                streamOrder
+                                        .computeIfAbsent(r.partitionKey(), k -> new ArrayList<>())
+                                        .add(r.dataAsString()));
+        assertThat(first.firstDeliveriesByKey()).isEqualTo(streamOrder);
+        assertThat(first.keysMatchValues())
+                .as("each user record carries its own partition key")
+                .isTrue();
+
+        // Move the committed position into the middle of an aggregate, as a crash there would.
+        LandedRecord middle = middleOfAnAggregate(landed);
+        connect.stop("kpl-in").requireSuccess("stop");
+        connect.awaitStopped("kpl-in", TIMEOUT);
+        connect.alterOffsets(
+                        "kpl-in",
+                        Map.of(
+                                "offsets",
+                                List.of(
+                                        Map.of(
+                                                "partition",
+                                                        Map.of(
+                                                                "stream",
+                                                                stream,
+                                                                "shard",
+                                                                middle.shardId()),
+                                                "offset",
+                                                        Map.of(
+                                                                "sequence",
+                                                                middle.sequenceNumber(),
+                                                                "subsequence",
+                                                                middle.subSequenceNumber(),
+                                                                "finished",
+                                                                false)))))
+                .requireSuccess("alter offsets");
+        connect.resume("kpl-in").requireSuccess("resume");
+        connect.awaitRunning("kpl-in", 1, TIMEOUT);
+
+        List<String> expected = valuesAfter(landed, middle);
+        TopicReader reader = new TopicReader(connect.bootstrapServers(), false);
+        List<ConsumerRecord<byte[], byte[]>> all =
+                reader.awaitAtLeast(stream, RECORDS + expected.size(), TIMEOUT);
+        List<String> replayed = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> record : all.subList(RECORDS, all.size())) {
+            replayed.add(new String(record.value(), StandardCharsets.UTF_8));
+        }
+        assertThat(replayed).containsExactlyElementsOf(expected);
+        System.out.printf(
+                "KPL input: %d user records in %d Kinesis records; resumed at %s/%d and replayed %d%n",
+                RECORDS,
+                landed.kinesisRecordCount(),
+                middle.shardId(),
+                middle.subSequenceNumber(),
+                replayed.size());
+    }
+
+    private static void writeWithKpl(
+            String stream, List<io.kinesisconnect.testkit.StreamWriter.Entry> entries)
+            throws Exception {
+        KinesisProducer producer = KplTestProducer.create(KINESIS.emulator());
+        try {
+            List<ListenableFuture<UserRecordResult>> results = new ArrayList<>();
+            for (int i = 0; i < entries.size(); i++) {
+                results.add(
+                        producer.addUserRecord(
+                                stream,
+                                entries.get(i).partitionKey(),
+                                ByteBuffer.wrap(entries.get(i).data())));
+                if (i == 0) {
+                    // The KPL aggregates once it has the shard map, which the first record loads.
+                    results.get(0).get(1, TimeUnit.MINUTES);
+                }
+            }
+            producer.flushSync();
+            for (ListenableFuture<UserRecordResult> result : results) {
+                assertThat(result.get(1, TimeUnit.MINUTES).isSuccessful()).isTrue();
+            }
+        } finally {
+            producer.destroy();
+        }
+    }
+
+    /** A user record inside an aggregate with user records after it in the same aggregate. */
+    private static LandedRecord middleOfAnAggregate(StreamContents landed) {
+        List<LandedRecord> records = landed.records();
+        for (int i = 1; i + 1 < records.size(); i++) {
+            LandedRecord record = records.get(i);
+            LandedRecord next = records.get(i + 1);
+            if (record.aggregated()
+                    && record.subSequenceNumber() > 0
+                    && next.sequenceNumber().equals(record.sequenceNumber())) {
+                return record;
+            }
+        }
+        throw new AssertionError("No aggregate with at least three user records");
+    }
+
+    /** The values the shard holds after {@code position}, in order. */
+    private static List<String> valuesAfter(StreamContents landed, LandedRecord position) {
+        List<String> values = new ArrayList<>();
+        boolean after = false;
+        for (LandedRecord record : landed.records()) {
+            if (!record.shardId().equals(position.shardId())) {
+                continue;
+            }
+            if (after) {
+                values.add(record.dataAsString());
+            }
+            after |=
+                    record.sequenceNumber().equals(position.sequenceNumber())
+                            && record.subSequenceNumber() == position.subSequenceNumber();
+        }
+        return values;
+    }
+}
