@@ -56,6 +56,15 @@ public class KinesisSourceConfig extends AbstractConfig {
                     + " instant. Accepted: "
                     + StartupDates.ACCEPTED_FORMS;
 
+    public static final String VALUE_SCHEMA_CONFIG = "kinesis.value.schema";
+    public static final String VALUE_SCHEMA_DEFAULT = "bytes";
+    private static final String VALUE_SCHEMA_DOC =
+            "The Connect schema of record values: 'bytes' (the data as sent, for ByteArrayConverter"
+                    + " or JsonConverter, which writes base64) or 'string' (the data decoded as UTF-8,"
+                    + " for StringConverter or JsonConverter). A record that is not valid UTF-8 keeps"
+                    + " its bytes as a base64 string, marked by the header kinesis.value.encoding=base64,"
+                    + " so nothing is lost.";
+
     public static final String DEAGGREGATE_CONFIG = "kinesis.deaggregate";
     private static final String DEAGGREGATE_DOC =
             "Expand KPL-aggregated records into their user records, each with its own partition"
@@ -176,6 +185,17 @@ public class KinesisSourceConfig extends AbstractConfig {
                 ++order,
                 Width.MEDIUM,
                 "Topic template");
+        def.define(
+                VALUE_SCHEMA_CONFIG,
+                Type.STRING,
+                VALUE_SCHEMA_DEFAULT,
+                ConfigDef.CaseInsensitiveValidString.in("bytes", "string"),
+                Importance.MEDIUM,
+                VALUE_SCHEMA_DOC,
+                GROUP_STREAMS,
+                ++order,
+                Width.SHORT,
+                "Value schema");
     }
 
     private static void defineStartup(ConfigDef def) {
@@ -370,6 +390,11 @@ public class KinesisSourceConfig extends AbstractConfig {
         return text == null || text.isBlank() ? Optional.empty() : StartupDates.parse(text);
     }
 
+    /** Whether values are decoded to UTF-8 strings rather than passed as bytes. */
+    public boolean valuesAsStrings() {
+        return "string".equalsIgnoreCase(getString(VALUE_SCHEMA_CONFIG));
+    }
+
     public boolean deaggregate() {
         return getBoolean(DEAGGREGATE_CONFIG);
     }
@@ -449,6 +474,15 @@ public class KinesisSourceConfig extends AbstractConfig {
                     STARTUP_DATE_CONFIG,
                     "kinesis.startup.position=date needs kinesis.startup.date; accepted: "
                             + StartupDates.ACCEPTED_FORMS);
+        }
+        String valueConverter = originalsStrings().getOrDefault("value.converter", "");
+        if (valueConverter.endsWith(".StringConverter") && !valuesAsStrings()) {
+            add(
+                    errors,
+                    VALUE_SCHEMA_CONFIG,
+                    "StringConverter cannot write bytes values (it would write their Java identity,"
+                            + " like [B@1b6d3586); set kinesis.value.schema=string, or use"
+                            + " ByteArrayConverter");
         }
         for (Map.Entry<String, String> entry : originalsStrings().entrySet()) {
             perStreamKeyError(entry.getKey(), entry.getValue())

@@ -79,7 +79,7 @@ public class KinesisSourceTask extends SourceTask {
                 new ReaderContext(
                         proxy,
                         new Deaggregator(config.deaggregate()),
-                        new RecordConverter(config.routes()),
+                        new RecordConverter(config.routes(), config.valuesAsStrings()),
                         buffer,
                         gate,
                         settings,

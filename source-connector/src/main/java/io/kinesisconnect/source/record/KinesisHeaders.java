@@ -8,6 +8,7 @@ public final class KinesisHeaders {
     public static final String SUBSEQUENCE_NUMBER = "kinesis.subsequence.number";
     public static final String ARRIVAL_TIMESTAMP = "kinesis.arrival.timestamp";
     public static final String VALUE_TYPE = "statefun.value.type";
+    public static final String VALUE_ENCODING = "kinesis.value.encoding";
 
     private KinesisHeaders() {}
 }

@@ -21,9 +21,18 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
 public final class RecordConverter {
 
     private final StreamRoutes routes;
+    private final ValueDecoder values;
 
     public RecordConverter(StreamRoutes routes) {
+        this(routes, false);
+    }
+
+    /**
+     * @param valuesAsStrings decode values as UTF-8 strings instead of passing bytes
+     */
+    public RecordConverter(StreamRoutes routes, boolean valuesAsStrings) {
         this.routes = routes;
+        this.values = new ValueDecoder(valuesAsStrings);
     }
 
     /** The Connect records for {@code record}, read from {@code shard}. */
@@ -33,12 +42,15 @@ public final class RecordConverter {
                 SourceOffsets.offset(
                         new ShardOffset(
                                 record.sequenceNumber(), record.subSequenceNumber(), false));
-        byte[] data = bytes(record.data());
+        ValueDecoder.Value value = values.decode(bytes(record.data()));
         Long timestamp =
                 record.approximateArrivalTimestamp() == null
                         ? null
                         : record.approximateArrivalTimestamp().toEpochMilli();
         ConnectHeaders headers = headers(shard, record, timestamp);
+        if (value.base64()) {
+            headers.addString(KinesisHeaders.VALUE_ENCODING, "base64");
+        }
         List<String> topics = routes.topics(shard.stream());
         List<SourceRecord> records = new ArrayList<>(topics.size());
         for (String topic : topics) {
@@ -50,8 +62,8 @@ public final class RecordConverter {
                             null,
                             Schema.STRING_SCHEMA,
                             record.partitionKey(),
-                            Schema.BYTES_SCHEMA,
-                            data,
+                            value.schema(),
+                            value.value(),
                             timestamp,
                             headers));
         }

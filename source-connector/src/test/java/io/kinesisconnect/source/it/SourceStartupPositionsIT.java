@@ -70,6 +70,27 @@ class SourceStartupPositionsIT {
     }
 
     @Test
+    void latestLosesNothingWhenTasksRestartBeforeTheirFirstOffsetCommit() {
+        String stream = KINESIS.streams().create("latest-restart", 2);
+        write(stream, "before", 20);
+
+        start(
+                "latest-restart",
+                stream,
+                Map.of(KinesisSourceConfig.STARTUP_POSITION_CONFIG, "latest"));
+        write(stream, "after-first", 30);
+        for (int task = 0; task < 2; task++) {
+            connect.request("POST", "connectors/latest-restart/tasks/" + task + "/restart", null)
+                    .requireSuccess("restart task " + task);
+        }
+        connect.awaitRunning("latest-restart", 2, TIMEOUT);
+        write(stream, "after-second", 30);
+
+        List<String> values = values(read(stream, 60));
+        assertThat(values).hasSize(60).noneMatch(v -> v.startsWith("before-"));
+    }
+
+    @Test
     void dateDeliversOnlyRecordsAtOrAfterTheDateInStateFunsOwnFormat() {
         String stream = KINESIS.streams().create("date", 2);
         write(stream, "old", 30);
