@@ -2,9 +2,8 @@ package io.kinesisconnect.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kinesisconnect.common.docs.ConfigReference;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -17,24 +16,11 @@ class ConfigDocsTest {
     @Test
     void readmeConfigReferenceIsGeneratedFromTheConfigDef() throws IOException {
         Path readme = Path.of(System.getProperty("basedir", ".")).resolve("README.md");
-        String text = Files.readString(readme, StandardCharsets.UTF_8);
-        int begin = text.indexOf(ConfigDocs.BEGIN);
-        int end = text.indexOf(ConfigDocs.END);
-        assertThat(begin).isNotNegative();
-        assertThat(end).isGreaterThan(begin);
-        String current = text.substring(begin + ConfigDocs.BEGIN.length(), end);
-        String generated = ConfigDocs.markdown();
         if (Boolean.getBoolean("kc.docs.update")) {
-            Files.writeString(
-                    readme,
-                    text.substring(0, begin + ConfigDocs.BEGIN.length())
-                            + generated
-                            + text.substring(end),
-                    StandardCharsets.UTF_8);
-            return;
+            ConfigReference.update(readme, ConfigDocs.markdown());
         }
-        assertThat(current)
+        assertThat(ConfigReference.embedded(readme))
                 .as("README.md config reference; regenerate with -Dkc.docs.update=true")
-                .isEqualTo(generated);
+                .isEqualTo(ConfigDocs.markdown());
     }
 }

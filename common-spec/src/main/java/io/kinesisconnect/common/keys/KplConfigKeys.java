@@ -14,6 +14,13 @@ import java.util.regex.Pattern;
  */
 public final class KplConfigKeys {
 
+    /**
+     * KPL keys that a shared AWS setting owns, so there is one switch for each concern: the sink
+     * refuses them under kpl.*, and the translator writes the shared key instead.
+     */
+    public static final Map<String, String> OWNED_BY_SHARED =
+            Map.of("VerifyCertificate", AwsKeys.TLS_VERIFY_CERTIFICATES);
+
     /** How a KPL key's value is checked. */
     public sealed interface Rule permits LongRange, Bool, Matches {
         /** Returns the problem with {@code value}, or empty when the KPL accepts it. */
@@ -127,7 +134,10 @@ public final class KplConfigKeys {
         m.put("ProxyPort", PORT);
         m.put("ProxyUserName", TEXT);
         m.put("RateLimit", new LongRange(1, MAX));
-        m.put("RecordDistributionStrategyDefault", TEXT);
+        m.put(
+                "RecordDistributionStrategyDefault",
+                new Matches(
+                        "UNSET|AUTO|USER_PARTITION_KEY", oneOf("UNSET|AUTO|USER_PARTITION_KEY")));
         m.put("RecordMaxBufferedTime", new LongRange(0, MAX));
         m.put("RecordTtl", new LongRange(100, MAX));
         m.put(

@@ -83,7 +83,8 @@ final class SinkConfigTranslator {
                             + String.join(", ", KplConfigKeys.KEYS.keySet()));
             return;
         }
-        String key = SinkKeys.KPL_PREFIX + p.key();
+        String owner = KplConfigKeys.OWNED_BY_SHARED.get(p.key());
+        String key = owner != null ? owner : SinkKeys.KPL_PREFIX + p.key();
         Optional<String> problem = KplConfigKeys.check(p.key(), p.value());
         if (problem.isPresent()) {
             String shown = SecretMasker.isSecret(key) ? Secret.MASK : p.value();

@@ -79,6 +79,37 @@ class SpecTranslatorTest {
     }
 
     @Test
+    void anEgressVerifyCertificatePropertyBecomesTheSharedTlsSetting() {
+        String yaml =
+                """
+                kind: io.statefun.kinesis.v1/egress
+                spec:
+                  id: com.example/out
+                  awsRegion:
+                    type: custom-endpoint
+                    endpoint: https://127.0.0.1:4567
+                    id: us-east-1
+                  clientConfigProperties:
+                    - VerifyCertificate: false
+                    - RecordDistributionStrategyDefault: USER_PARTITION_KEY
+                """;
+        ParseResult parsed = new ModuleSpecParser(false).parse("inline.yaml", yaml);
+        TranslationOptions options =
+                new TranslationOptions(
+                        Optional.empty(),
+                        Map.of("com.example/out", List.of("t")),
+                        new SecretHandling.Inline());
+
+        ConnectorConfig sink =
+                new SpecTranslator(options).translate(parsed.components()).configs().get(0);
+
+        assertThat(sink.config())
+                .containsEntry(AwsKeys.TLS_VERIFY_CERTIFICATES, "false")
+                .containsEntry("kpl.RecordDistributionStrategyDefault", "USER_PARTITION_KEY")
+                .doesNotContainKey("kpl.VerifyCertificate");
+    }
+
+    @Test
     void egressWithoutTopicsSaysHowToSupplyThem() {
         TranslationResult t = translate("doc/doc-egress.yaml", TranslationOptions.defaults());
         assertThat(t.diagnostics())

@@ -23,8 +23,7 @@ import software.amazon.kinesis.producer.KinesisProducerConfiguration;
 public final class KplSettings {
 
     /** KPL keys that a shared AWS setting owns, so there is one switch for each concern. */
-    static final Map<String, String> OWNED_BY_SHARED =
-            Map.of("VerifyCertificate", AwsKeys.TLS_VERIFY_CERTIFICATES);
+    static final Map<String, String> OWNED_BY_SHARED = KplConfigKeys.OWNED_BY_SHARED;
 
     private static final int HTTPS_PORT = 443;
 
