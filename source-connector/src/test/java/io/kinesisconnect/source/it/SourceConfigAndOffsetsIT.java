@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kinesisconnect.source.KinesisSourceConfig;
 import io.kinesisconnect.source.KinesisSourceConnector;
-import io.kinesisconnect.testkit.ConnectTestCluster;
+import io.kinesisconnect.testkit.ConnectClusterExtension;
 import io.kinesisconnect.testkit.EmulatorKind;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
 import io.kinesisconnect.testkit.LandedRecord;
@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,20 +32,14 @@ class SourceConfigAndOffsetsIT {
     static final KinesisEmulatorExtension KINESIS =
             KinesisEmulatorExtension.shared(EmulatorKind.KINESIS_MOCK);
 
-    private static ConnectTestCluster connect;
+    @RegisterExtension
+    static final ConnectClusterExtension CONNECT = ConnectClusterExtension.withWorkers(2);
+
     private static String stream;
 
     @BeforeAll
-    static void startConnect() {
-        connect = ConnectTestCluster.builder().name("source-config").workers(2).start();
+    static void createStream() {
         stream = KINESIS.streams().create("config", 1);
-    }
-
-    @AfterAll
-    static void stopConnect() {
-        if (connect != null) {
-            connect.close();
-        }
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -69,13 +62,13 @@ class SourceConfigAndOffsetsIT {
         }
 
         JsonNode validation =
-                connect.validate(KinesisSourceConnector.class.getName(), config).json();
+                CONNECT.cluster().validate(KinesisSourceConnector.class.getName(), config).json();
         assertThat(errorsOf(validation, key)).anySatisfy(e -> assertThat(e).contains(message));
 
-        RestResponse create = connect.putConnectorConfig(name, config);
+        RestResponse create = CONNECT.cluster().putConnectorConfig(name, config);
         assertThat(create.status()).isEqualTo(400);
         assertThat(create.body()).contains(key);
-        assertThat(connect.status(name).status()).isEqualTo(404);
+        assertThat(CONNECT.cluster().status(name).status()).isEqualTo(404);
     }
 
     @Test
@@ -85,7 +78,7 @@ class SourceConfigAndOffsetsIT {
         config.put(KinesisSourceConfig.STARTUP_POSITION_CONFIG, "date");
 
         JsonNode validation =
-                connect.validate(KinesisSourceConnector.class.getName(), config).json();
+                CONNECT.cluster().validate(KinesisSourceConnector.class.getName(), config).json();
 
         assertThat(errorsOf(validation, KinesisSourceConfig.STARTUP_DATE_CONFIG))
                 .anySatisfy(e -> assertThat(e).contains("needs kinesis.startup.date"));
@@ -103,16 +96,17 @@ class SourceConfigAndOffsetsIT {
         Map<String, String> config =
                 SourceTestConfigs.forEmulator(KINESIS.emulator(), "alter", List.of(topic), 1);
         config.put(KinesisSourceConfig.STARTUP_POSITION_CONFIG, "earliest");
-        connect.putConnectorConfig("alter", config).requireSuccess("create");
-        connect.awaitRunning("alter", 1, TIMEOUT);
-        TopicReader reader = new TopicReader(connect.bootstrapServers(), false);
+        CONNECT.cluster().putConnectorConfig("alter", config).requireSuccess("create");
+        CONNECT.cluster().awaitRunning("alter", 1, TIMEOUT);
+        TopicReader reader = new TopicReader(CONNECT.cluster().bootstrapServers(), false);
         reader.awaitAtLeast(topic, 10, TIMEOUT);
-        connect.stop("alter").requireSuccess("stop");
-        connect.awaitStopped("alter", TIMEOUT);
+        CONNECT.cluster().stop("alter").requireSuccess("stop");
+        CONNECT.cluster().awaitStopped("alter", TIMEOUT);
         String shard = KINESIS.streams().shards(topic).get(0).shardId();
 
         RestResponse invalid =
-                connect.alterOffsets("alter", offsets(topic, shard, Map.of("sequence", "abc")));
+                CONNECT.cluster()
+                        .alterOffsets("alter", offsets(topic, shard, Map.of("sequence", "abc")));
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body())
                 .contains(
@@ -120,15 +114,16 @@ class SourceConfigAndOffsetsIT {
 
         List<LandedRecord> landed = KINESIS.reader().readAll(topic).records();
         String fifth = landed.get(4).sequenceNumber();
-        connect.alterOffsets(
+        CONNECT.cluster()
+                .alterOffsets(
                         "alter",
                         offsets(
                                 topic,
                                 shard,
                                 Map.of("sequence", fifth, "subsequence", 0, "finished", false)))
                 .requireSuccess("alter offsets");
-        connect.resume("alter").requireSuccess("resume");
-        connect.awaitRunning("alter", 1, TIMEOUT);
+        CONNECT.cluster().resume("alter").requireSuccess("resume");
+        CONNECT.cluster().awaitRunning("alter", 1, TIMEOUT);
 
         List<String> values =
                 reader.awaitAtLeast(topic, 15, TIMEOUT).stream()

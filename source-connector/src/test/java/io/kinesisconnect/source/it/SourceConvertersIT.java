@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kinesisconnect.source.KinesisSourceConfig;
 import io.kinesisconnect.source.KinesisSourceConnector;
 import io.kinesisconnect.source.record.KinesisHeaders;
-import io.kinesisconnect.testkit.ConnectTestCluster;
+import io.kinesisconnect.testkit.ConnectClusterExtension;
 import io.kinesisconnect.testkit.EmulatorKind;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
 import io.kinesisconnect.testkit.StreamWriter;
@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,12 +33,13 @@ class SourceConvertersIT {
     static final KinesisEmulatorExtension KINESIS =
             KinesisEmulatorExtension.shared(EmulatorKind.KINESIS_MOCK);
 
-    private static ConnectTestCluster connect;
+    @RegisterExtension
+    static final ConnectClusterExtension CONNECT = ConnectClusterExtension.withWorkers(2);
+
     private static String stream;
 
     @BeforeAll
     static void prepare() {
-        connect = ConnectTestCluster.builder().name("source-converters").workers(2).start();
         stream = KINESIS.streams().create("conv", 1);
         new StreamWriter(KINESIS.client())
                 .putAll(
@@ -48,13 +48,6 @@ class SourceConvertersIT {
                                 new StreamWriter.Entry(
                                         "text", "héllo wörld".getBytes(StandardCharsets.UTF_8)),
                                 new StreamWriter.Entry("binary", NOT_UTF8)));
-    }
-
-    @AfterAll
-    static void stopConnect() {
-        if (connect != null) {
-            connect.close();
-        }
     }
 
     @Test
@@ -104,7 +97,7 @@ class SourceConvertersIT {
                 config("refused", "org.apache.kafka.connect.storage.StringConverter", Map.of());
 
         JsonNode validation =
-                connect.validate(KinesisSourceConnector.class.getName(), config).json();
+                CONNECT.cluster().validate(KinesisSourceConnector.class.getName(), config).json();
 
         assertThat(validation.path("error_count").asInt()).isEqualTo(1);
         assertThat(validation.toString()).contains("StringConverter cannot write bytes values");
@@ -113,9 +106,9 @@ class SourceConvertersIT {
     private static List<ConsumerRecord<byte[], byte[]>> run(
             String name, String converter, Map<String, String> extra) {
         Map<String, String> config = config(name, converter, extra);
-        connect.putConnectorConfig(name, config).requireSuccess("create " + name);
-        connect.awaitRunning(name, 1, TIMEOUT);
-        return new TopicReader(connect.bootstrapServers(), false)
+        CONNECT.cluster().putConnectorConfig(name, config).requireSuccess("create " + name);
+        CONNECT.cluster().awaitRunning(name, 1, TIMEOUT);
+        return new TopicReader(CONNECT.cluster().bootstrapServers(), false)
                 .awaitAtLeast(stream + "." + name, 2, TIMEOUT);
     }
 

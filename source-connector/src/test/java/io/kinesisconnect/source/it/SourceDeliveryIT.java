@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kinesisconnect.source.KinesisSourceConfig;
-import io.kinesisconnect.testkit.ConnectTestCluster;
+import io.kinesisconnect.testkit.ConnectClusterExtension;
 import io.kinesisconnect.testkit.EmulatorKind;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
 import io.kinesisconnect.testkit.StreamWriter;
@@ -14,8 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,24 +28,13 @@ class SourceDeliveryIT {
     static final KinesisEmulatorExtension KINESIS =
             KinesisEmulatorExtension.shared(EmulatorKind.KINESIS_MOCK);
 
-    private static ConnectTestCluster connect;
-
-    @BeforeAll
-    static void startConnect() {
-        connect = ConnectTestCluster.builder().name("source-delivery").workers(2).start();
-    }
-
-    @AfterAll
-    static void stopConnect() {
-        if (connect != null) {
-            connect.close();
-        }
-    }
+    @RegisterExtension
+    static final ConnectClusterExtension CONNECT = ConnectClusterExtension.withWorkers(2);
 
     @Test
     void fourShardsOnTwoTasksDeliverEveryRecordInPerKeyOrderFromBothWorkers() {
         String stream = KINESIS.streams().create("spread", 4);
-        connect.embedded().kafka().createTopic(stream, 4);
+        CONNECT.cluster().embedded().kafka().createTopic(stream, 4);
         KeyedRecords records = new KeyedRecords(500);
         new StreamWriter(KINESIS.client()).putAll(stream, records.next(20_000));
 
@@ -56,7 +43,7 @@ class SourceDeliveryIT {
         Delivered delivered = new Delivered(reader().awaitAtLeast(stream, 20_000, TIMEOUT));
         assertThat(delivered.distinctValues()).isEqualTo(records.all());
         assertThat(delivered.keysOutOfOrder()).isEmpty();
-        JsonNode status = connect.status("spread").json();
+        JsonNode status = CONNECT.cluster().status("spread").json();
         Set<String> taskWorkers = new HashSet<>();
         status.path("tasks").forEach(task -> taskWorkers.add(task.path("worker_id").asText()));
         assertThat(taskWorkers).as("the two tasks run on both workers").hasSize(2);
@@ -74,15 +61,19 @@ class SourceDeliveryIT {
         start("restart", stream, 2);
         reader().awaitAtLeast(stream, 1_000, TIMEOUT);
 
-        connect.stop("restart").requireSuccess("stop");
-        connect.awaitStopped("restart", TIMEOUT);
+        CONNECT.cluster().stop("restart").requireSuccess("stop");
+        CONNECT.cluster().awaitStopped("restart", TIMEOUT);
         writer.putAll(stream, records.next(3_000));
-        connect.resume("restart").requireSuccess("resume");
-        connect.awaitRunning("restart", 2, TIMEOUT);
+        CONNECT.cluster().resume("restart").requireSuccess("resume");
+        CONNECT.cluster().awaitRunning("restart", 2, TIMEOUT);
 
         Delivered delivered =
                 Delivered.awaitAll(
-                        connect.bootstrapServers(), stream, records.all(), false, TIMEOUT);
+                        CONNECT.cluster().bootstrapServers(),
+                        stream,
+                        records.all(),
+                        false,
+                        TIMEOUT);
         assertThat(delivered.distinctValues()).isEqualTo(records.all());
         assertThat(delivered.keysOutOfOrder()).isEmpty();
         System.out.printf("Restart: 6000 records, %d duplicates%n", delivered.duplicates());
@@ -92,11 +83,11 @@ class SourceDeliveryIT {
         Map<String, String> config =
                 SourceTestConfigs.forEmulator(KINESIS.emulator(), name, List.of(stream), tasks);
         config.put(KinesisSourceConfig.STARTUP_POSITION_CONFIG, "earliest");
-        connect.putConnectorConfig(name, config).requireSuccess("create " + name);
-        connect.awaitRunning(name, tasks, TIMEOUT);
+        CONNECT.cluster().putConnectorConfig(name, config).requireSuccess("create " + name);
+        CONNECT.cluster().awaitRunning(name, tasks, TIMEOUT);
     }
 
     private static TopicReader reader() {
-        return new TopicReader(connect.bootstrapServers(), false);
+        return new TopicReader(CONNECT.cluster().bootstrapServers(), false);
     }
 }

@@ -3,7 +3,7 @@ package io.kinesisconnect.source.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kinesisconnect.source.KinesisSourceConfig;
-import io.kinesisconnect.testkit.ConnectTestCluster;
+import io.kinesisconnect.testkit.ConnectClusterExtension;
 import io.kinesisconnect.testkit.EmulatorKind;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
 import io.kinesisconnect.testkit.StreamWriter;
@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.util.clusters.WorkerHandle;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,31 +27,19 @@ class SourceExactlyOnceIT {
     static final KinesisEmulatorExtension KINESIS =
             KinesisEmulatorExtension.shared(EmulatorKind.KINESIS_MOCK);
 
-    private static ConnectTestCluster connect;
-
-    @BeforeAll
-    static void startConnect() {
-        connect =
-                ConnectTestCluster.builder()
-                        .name("source-eos")
-                        .workers(3)
-                        .workerProperty("exactly.once.source.support", "enabled")
-                        .brokerProperty("transaction.state.log.replication.factor", "1")
-                        .brokerProperty("transaction.state.log.min.isr", "1")
-                        .start();
-    }
-
-    @AfterAll
-    static void stopConnect() {
-        if (connect != null) {
-            connect.close();
-        }
-    }
+    @RegisterExtension
+    static final ConnectClusterExtension CONNECT =
+            ConnectClusterExtension.withWorkers(
+                    3,
+                    b ->
+                            b.workerProperty("exactly.once.source.support", "enabled")
+                                    .brokerProperty("transaction.state.log.replication.factor", "1")
+                                    .brokerProperty("transaction.state.log.min.isr", "1"));
 
     @Test
     void everyRecordExactlyOnceAcrossTaskRestartsAndALostWorker() {
         String stream = KINESIS.streams().create("eos", 4);
-        connect.embedded().kafka().createTopic(stream, 4);
+        CONNECT.cluster().embedded().kafka().createTopic(stream, 4);
         KeyedRecords records = new KeyedRecords(100);
         StreamWriter writer = new StreamWriter(KINESIS.client());
         writer.putAll(stream, records.next(3_000));
@@ -64,24 +50,24 @@ class SourceExactlyOnceIT {
         config.put("exactly.once.support", "required");
         // Small polls: many transactions, so restarts land between and inside them.
         config.put(KinesisSourceConfig.POLL_BATCH_CONFIG, "100");
-        connect.putConnectorConfig("eos", config).requireSuccess("create");
-        connect.awaitRunning("eos", 2, TIMEOUT);
-        TopicReader committed = new TopicReader(connect.bootstrapServers(), true);
+        CONNECT.cluster().putConnectorConfig("eos", config).requireSuccess("create");
+        CONNECT.cluster().awaitRunning("eos", 2, TIMEOUT);
+        TopicReader committed = new TopicReader(CONNECT.cluster().bootstrapServers(), true);
         committed.awaitAtLeast(stream, 500, TIMEOUT);
 
-        connect.restart("eos", true, false).requireSuccess("restart tasks");
+        CONNECT.cluster().restart("eos", true, false).requireSuccess("restart tasks");
         writer.putAll(stream, records.next(3_000));
-        connect.awaitRunning("eos", 2, TIMEOUT);
+        CONNECT.cluster().awaitRunning("eos", 2, TIMEOUT);
         committed.awaitAtLeast(stream, 3_500, TIMEOUT);
 
-        WorkerHandle leaving = connect.embedded().workers().iterator().next();
-        connect.embedded().removeWorker(leaving);
+        WorkerHandle leaving = CONNECT.cluster().embedded().workers().iterator().next();
+        CONNECT.cluster().embedded().removeWorker(leaving);
         writer.putAll(stream, records.next(3_000));
-        connect.awaitRunning("eos", 2, TIMEOUT);
+        CONNECT.cluster().awaitRunning("eos", 2, TIMEOUT);
 
         Delivered delivered =
                 Delivered.awaitAll(
-                        connect.bootstrapServers(), stream, records.all(), true, TIMEOUT);
+                        CONNECT.cluster().bootstrapServers(), stream, records.all(), true, TIMEOUT);
         assertThat(delivered.distinctValues()).isEqualTo(records.all());
         assertThat(delivered.duplicates())
                 .as("duplicates seen by a read_committed consumer")

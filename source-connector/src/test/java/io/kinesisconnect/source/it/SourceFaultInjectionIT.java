@@ -3,7 +3,7 @@ package io.kinesisconnect.source.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kinesisconnect.source.KinesisSourceConfig;
-import io.kinesisconnect.testkit.ConnectTestCluster;
+import io.kinesisconnect.testkit.ConnectClusterExtension;
 import io.kinesisconnect.testkit.EmulatorKind;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
 import io.kinesisconnect.testkit.StreamWriter;
@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,19 +27,12 @@ class SourceFaultInjectionIT {
     static final KinesisEmulatorExtension KINESIS =
             KinesisEmulatorExtension.shared(EmulatorKind.KINESIS_MOCK);
 
-    private static ConnectTestCluster connect;
-
-    @BeforeAll
-    static void startConnect() {
-        connect = ConnectTestCluster.builder().name("source-faults").workers(2).start();
-    }
+    @RegisterExtension
+    static final ConnectClusterExtension CONNECT = ConnectClusterExtension.withWorkers(2);
 
     @AfterAll
-    static void stopConnect() {
+    static void cleanUp() {
         FaultInjector.disable();
-        if (connect != null) {
-            connect.close();
-        }
     }
 
     @Test
@@ -56,12 +48,16 @@ class SourceFaultInjectionIT {
 
         long started = System.nanoTime();
         FaultInjector.enable(0.3, 7);
-        connect.putConnectorConfig("faults", config).requireSuccess("create");
-        connect.awaitRunning("faults", 1, TIMEOUT);
+        CONNECT.cluster().putConnectorConfig("faults", config).requireSuccess("create");
+        CONNECT.cluster().awaitRunning("faults", 1, TIMEOUT);
         writer.putAll(stream, records.next(2_000));
         Delivered delivered =
                 Delivered.awaitAll(
-                        connect.bootstrapServers(), stream, records.all(), false, TIMEOUT);
+                        CONNECT.cluster().bootstrapServers(),
+                        stream,
+                        records.all(),
+                        false,
+                        TIMEOUT);
         FaultInjector.disable();
         double seconds = (System.nanoTime() - started) / 1e9;
 

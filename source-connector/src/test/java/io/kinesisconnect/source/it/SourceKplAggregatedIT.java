@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.util.concurrent.ListenableFuture;
 import io.kinesisconnect.source.KinesisSourceConfig;
-import io.kinesisconnect.testkit.ConnectTestCluster;
+import io.kinesisconnect.testkit.ConnectClusterExtension;
 import io.kinesisconnect.testkit.EmulatorKind;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
 import io.kinesisconnect.testkit.KplTestProducer;
@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.kinesis.producer.KinesisProducer;
@@ -39,26 +37,15 @@ class SourceKplAggregatedIT {
     static final KinesisEmulatorExtension KINESIS =
             KinesisEmulatorExtension.shared(EmulatorKind.KINESIS_MOCK);
 
-    private static ConnectTestCluster connect;
-
-    @BeforeAll
-    static void startConnect() {
-        connect = ConnectTestCluster.builder().name("source-kpl").workers(2).start();
-    }
-
-    @AfterAll
-    static void stopConnect() {
-        if (connect != null) {
-            connect.close();
-        }
-    }
+    @RegisterExtension
+    static final ConnectClusterExtension CONNECT = ConnectClusterExtension.withWorkers(2);
 
     @Test
     void userRecordsArriveWithTheirOwnKeysAndARestartMidAggregateNeitherSkipsNorRepeats()
             throws Exception {
         String stream = KINESIS.streams().create("kpl-in", 2);
         // One partition: the topic's order is then the order the task emitted in.
-        connect.embedded().kafka().createTopic(stream, 1);
+        CONNECT.cluster().embedded().kafka().createTopic(stream, 1);
         KeyedRecords records = new KeyedRecords(50);
         writeWithKpl(stream, records.next(RECORDS));
         StreamContents landed = KINESIS.reader().readAll(stream);
@@ -68,12 +55,16 @@ class SourceKplAggregatedIT {
                 SourceTestConfigs.forEmulator(KINESIS.emulator(), "kpl-in", List.of(stream), 1);
         config.put(KinesisSourceConfig.STARTUP_POSITION_CONFIG, "earliest");
         config.put(KinesisSourceConfig.POLL_BATCH_CONFIG, "7");
-        connect.putConnectorConfig("kpl-in", config).requireSuccess("create");
-        connect.awaitRunning("kpl-in", 1, TIMEOUT);
+        CONNECT.cluster().putConnectorConfig("kpl-in", config).requireSuccess("create");
+        CONNECT.cluster().awaitRunning("kpl-in", 1, TIMEOUT);
 
         Delivered first =
                 Delivered.awaitAll(
-                        connect.bootstrapServers(), stream, records.all(), false, TIMEOUT);
+                        CONNECT.cluster().bootstrapServers(),
+                        stream,
+                        records.all(),
+                        false,
+                        TIMEOUT);
         assertThat(first.duplicates()).isZero();
         // The KPL does not keep per-key order when it writes, so the stream's own order is the
         // reference: each key's records must reach Kafka in the order the stream holds them.
@@ -91,9 +82,10 @@ class SourceKplAggregatedIT {
 
         // Move the committed position into the middle of an aggregate, as a crash there would.
         LandedRecord middle = middleOfAnAggregate(landed);
-        connect.stop("kpl-in").requireSuccess("stop");
-        connect.awaitStopped("kpl-in", TIMEOUT);
-        connect.alterOffsets(
+        CONNECT.cluster().stop("kpl-in").requireSuccess("stop");
+        CONNECT.cluster().awaitStopped("kpl-in", TIMEOUT);
+        CONNECT.cluster()
+                .alterOffsets(
                         "kpl-in",
                         Map.of(
                                 "offsets",
@@ -114,11 +106,11 @@ class SourceKplAggregatedIT {
                                                                 "finished",
                                                                 false)))))
                 .requireSuccess("alter offsets");
-        connect.resume("kpl-in").requireSuccess("resume");
-        connect.awaitRunning("kpl-in", 1, TIMEOUT);
+        CONNECT.cluster().resume("kpl-in").requireSuccess("resume");
+        CONNECT.cluster().awaitRunning("kpl-in", 1, TIMEOUT);
 
         List<String> expected = valuesAfter(landed, middle);
-        TopicReader reader = new TopicReader(connect.bootstrapServers(), false);
+        TopicReader reader = new TopicReader(CONNECT.cluster().bootstrapServers(), false);
         List<ConsumerRecord<byte[], byte[]>> all =
                 reader.awaitAtLeast(stream, RECORDS + expected.size(), TIMEOUT);
         List<String> replayed = new ArrayList<>();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kinesisconnect.common.keys.SourceKeys;
 import io.kinesisconnect.source.KinesisSourceConfig;
 import io.kinesisconnect.source.record.KinesisHeaders;
-import io.kinesisconnect.testkit.ConnectTestCluster;
+import io.kinesisconnect.testkit.ConnectClusterExtension;
 import io.kinesisconnect.testkit.EmulatorKind;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
 import io.kinesisconnect.testkit.StreamWriter;
@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,19 +30,8 @@ class SourceMultiStreamIT {
     static final KinesisEmulatorExtension KINESIS =
             KinesisEmulatorExtension.shared(EmulatorKind.KINESIS_MOCK);
 
-    private static ConnectTestCluster connect;
-
-    @BeforeAll
-    static void startConnect() {
-        connect = ConnectTestCluster.builder().name("source-multi").workers(2).start();
-    }
-
-    @AfterAll
-    static void stopConnect() {
-        if (connect != null) {
-            connect.close();
-        }
-    }
+    @RegisterExtension
+    static final ConnectClusterExtension CONNECT = ConnectClusterExtension.withWorkers(2);
 
     @Test
     void threeStreamsOnThreeTasksWithFanOutDeliverEverythingWhereItBelongs() {
@@ -66,10 +53,10 @@ class SourceMultiStreamIT {
         config.put(KinesisSourceConfig.TOPIC_TEMPLATE_CONFIG, "kinesis.${stream}");
         config.put(SourceKeys.streamTopics(users), "users.greeter,users.audit");
         config.put(SourceKeys.streamValueType(users), "com.example/User");
-        connect.putConnectorConfig("multi", config).requireSuccess("create");
-        connect.awaitRunning("multi", 3, TIMEOUT);
+        CONNECT.cluster().putConnectorConfig("multi", config).requireSuccess("create");
+        CONNECT.cluster().awaitRunning("multi", 3, TIMEOUT);
 
-        String bootstrap = connect.bootstrapServers();
+        String bootstrap = CONNECT.cluster().bootstrapServers();
         for (String topic : List.of("users.greeter", "users.audit")) {
             Delivered delivered =
                     Delivered.awaitAll(bootstrap, topic, userRecords.all(), false, TIMEOUT);
@@ -101,7 +88,7 @@ class SourceMultiStreamIT {
         assertThat(header(user, KinesisHeaders.STREAM)).isEqualTo(users);
         assertThat(header(user, KinesisHeaders.SHARD_ID)).startsWith("shardId-");
         assertThat(header(user, KinesisHeaders.SEQUENCE_NUMBER)).matches("[0-9]+");
-        assertThat(connect.status("multi").json().path("tasks").size()).isEqualTo(3);
+        assertThat(CONNECT.cluster().status("multi").json().path("tasks").size()).isEqualTo(3);
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {

@@ -3,7 +3,7 @@ package io.kinesisconnect.source.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kinesisconnect.source.KinesisSourceConfig;
-import io.kinesisconnect.testkit.ConnectTestCluster;
+import io.kinesisconnect.testkit.ConnectClusterExtension;
 import io.kinesisconnect.testkit.EmulatorKind;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
 import io.kinesisconnect.testkit.KinesisStreams;
@@ -17,8 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.kinesis.model.Shard;
@@ -36,33 +34,22 @@ class SourceReshardingIT {
     static final KinesisEmulatorExtension KINESIS =
             KinesisEmulatorExtension.shared(EmulatorKind.KINESIS_MOCK);
 
-    private static ConnectTestCluster connect;
-
-    @BeforeAll
-    static void startConnect() {
-        connect = ConnectTestCluster.builder().name("source-reshard").workers(2).start();
-    }
-
-    @AfterAll
-    static void stopConnect() {
-        if (connect != null) {
-            connect.close();
-        }
-    }
+    @RegisterExtension
+    static final ConnectClusterExtension CONNECT = ConnectClusterExtension.withWorkers(2);
 
     @Test
     void splitAndMergeUnderLoadKeepEveryRecordAndPerKeyOrder() throws Exception {
         KinesisStreams streams = KINESIS.streams();
         String stream = streams.create("reshard", 2);
-        connect.embedded().kafka().createTopic(stream, 3);
+        CONNECT.cluster().embedded().kafka().createTopic(stream, 3);
         KeyedRecords records = new KeyedRecords(60);
         StreamWriter writer = new StreamWriter(KINESIS.client());
         writer.putAll(stream, records.next(600));
         Map<String, String> config =
                 SourceTestConfigs.forEmulator(KINESIS.emulator(), "reshard", List.of(stream), 2);
         config.put(KinesisSourceConfig.STARTUP_POSITION_CONFIG, "earliest");
-        connect.putConnectorConfig("reshard", config).requireSuccess("create");
-        connect.awaitRunning("reshard", 2, TIMEOUT);
+        CONNECT.cluster().putConnectorConfig("reshard", config).requireSuccess("create");
+        CONNECT.cluster().awaitRunning("reshard", 2, TIMEOUT);
 
         AtomicBoolean writing = new AtomicBoolean(true);
         ExecutorService background = Executors.newSingleThreadExecutor();
@@ -92,7 +79,11 @@ class SourceReshardingIT {
 
         Delivered delivered =
                 Delivered.awaitAll(
-                        connect.bootstrapServers(), stream, records.all(), false, TIMEOUT);
+                        CONNECT.cluster().bootstrapServers(),
+                        stream,
+                        records.all(),
+                        false,
+                        TIMEOUT);
         assertThat(delivered.distinctValues()).isEqualTo(records.all());
         assertThat(delivered.keysOutOfOrder()).isEmpty();
         assertThat(streams.shards(stream)).as("2 original, 2 split children, 1 merged").hasSize(5);

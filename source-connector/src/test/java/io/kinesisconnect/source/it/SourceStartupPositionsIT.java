@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kinesisconnect.source.KinesisSourceConfig;
 import io.kinesisconnect.testkit.Await;
-import io.kinesisconnect.testkit.ConnectTestCluster;
+import io.kinesisconnect.testkit.ConnectClusterExtension;
 import io.kinesisconnect.testkit.EmulatorKind;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
 import io.kinesisconnect.testkit.StreamWriter;
@@ -18,8 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,19 +30,8 @@ class SourceStartupPositionsIT {
     static final KinesisEmulatorExtension KINESIS =
             KinesisEmulatorExtension.shared(EmulatorKind.KINESIS_MOCK);
 
-    private static ConnectTestCluster connect;
-
-    @BeforeAll
-    static void startConnect() {
-        connect = ConnectTestCluster.builder().name("source-startup").workers(2).start();
-    }
-
-    @AfterAll
-    static void stopConnect() {
-        if (connect != null) {
-            connect.close();
-        }
-    }
+    @RegisterExtension
+    static final ConnectClusterExtension CONNECT = ConnectClusterExtension.withWorkers(2);
 
     @Test
     void earliestDeliversEveryRetainedRecord() {
@@ -80,10 +67,11 @@ class SourceStartupPositionsIT {
                 Map.of(KinesisSourceConfig.STARTUP_POSITION_CONFIG, "latest"));
         write(stream, "after-first", 30);
         for (int task = 0; task < 2; task++) {
-            connect.request("POST", "connectors/latest-restart/tasks/" + task + "/restart", null)
+            CONNECT.cluster()
+                    .request("POST", "connectors/latest-restart/tasks/" + task + "/restart", null)
                     .requireSuccess("restart task " + task);
         }
-        connect.awaitRunning("latest-restart", 2, TIMEOUT);
+        CONNECT.cluster().awaitRunning("latest-restart", 2, TIMEOUT);
         write(stream, "after-second", 30);
 
         List<String> values = values(read(stream, 60));
@@ -127,8 +115,8 @@ class SourceStartupPositionsIT {
         Map<String, String> config =
                 SourceTestConfigs.forEmulator(KINESIS.emulator(), name, List.of(stream), 2);
         config.putAll(extra);
-        connect.putConnectorConfig(name, config).requireSuccess("create " + name);
-        connect.awaitRunning(name, 2, TIMEOUT);
+        CONNECT.cluster().putConnectorConfig(name, config).requireSuccess("create " + name);
+        CONNECT.cluster().awaitRunning(name, 2, TIMEOUT);
     }
 
     private static void write(String stream, String prefix, int count) {
@@ -143,7 +131,7 @@ class SourceStartupPositionsIT {
 
     /** Waits for {@code expected} records, then reads to the end to catch any extra. */
     private static List<ConsumerRecord<byte[], byte[]>> read(String topic, int expected) {
-        TopicReader reader = new TopicReader(connect.bootstrapServers(), false);
+        TopicReader reader = new TopicReader(CONNECT.cluster().bootstrapServers(), false);
         reader.awaitAtLeast(topic, expected, TIMEOUT);
         return reader.readToEnd(topic, TIMEOUT);
     }

@@ -1,7 +1,7 @@
 package io.kinesisconnect.source.it;
 
 import io.kinesisconnect.source.KinesisSourceConfig;
-import io.kinesisconnect.testkit.ConnectTestCluster;
+import io.kinesisconnect.testkit.ConnectClusterExtension;
 import io.kinesisconnect.testkit.EmulatorKind;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
 import io.kinesisconnect.testkit.StreamWriter;
@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,19 +33,8 @@ class SourceThroughputBenchmark {
     static final KinesisEmulatorExtension MOCK =
             KinesisEmulatorExtension.shared(EmulatorKind.KINESIS_MOCK);
 
-    private static ConnectTestCluster connect;
-
-    @BeforeAll
-    static void startConnect() {
-        connect = ConnectTestCluster.builder().name("source-bench").workers(1).start();
-    }
-
-    @AfterAll
-    static void stopConnect() {
-        if (connect != null) {
-            connect.close();
-        }
-    }
+    @RegisterExtension
+    static final ConnectClusterExtension CONNECT = ConnectClusterExtension.withWorkers(1);
 
     @Test
     void oneTaskOnKinesisMock() {
@@ -70,7 +57,7 @@ class SourceThroughputBenchmark {
 
     private static void measure(KinesisEmulatorExtension kinesis, String label, int records) {
         String stream = kinesis.streams().create("bench", 4);
-        connect.embedded().kafka().createTopic(stream, 4);
+        CONNECT.cluster().embedded().kafka().createTopic(stream, 4);
         byte[] payload = new byte[RECORD_BYTES];
         Arrays.fill(payload, (byte) 'x');
         List<StreamWriter.Entry> entries = new ArrayList<>(records);
@@ -86,10 +73,11 @@ class SourceThroughputBenchmark {
                         kinesis.emulator(), "bench-" + label, List.of(stream), 1);
         config.put(KinesisSourceConfig.STARTUP_POSITION_CONFIG, "earliest");
         long start = System.nanoTime();
-        connect.putConnectorConfig("bench-" + label, config).requireSuccess("create");
-        new TopicReader(connect.bootstrapServers(), false).awaitAtLeast(stream, records, TIMEOUT);
+        CONNECT.cluster().putConnectorConfig("bench-" + label, config).requireSuccess("create");
+        new TopicReader(CONNECT.cluster().bootstrapServers(), false)
+                .awaitAtLeast(stream, records, TIMEOUT);
         double seconds = (System.nanoTime() - start) / 1e9;
-        connect.delete("bench-" + label);
+        CONNECT.cluster().delete("bench-" + label);
         System.out.printf(
                 "BENCHMARK source %s: %d records of %d B over 4 shards, one task: %.1f s, %.0f records/s"
                         + " (including task start); emulator write rate %.0f records/s%n",
