@@ -1,5 +1,6 @@
 package io.kinesisconnect.sink;
 
+import io.kinesisconnect.common.ProjectVersion;
 import io.kinesisconnect.sink.write.KplSettings;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ public class KinesisSinkConnector extends SinkConnector {
 
     @Override
     public String version() {
-        return Version.get();
+        return ProjectVersion.get();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.kinesisconnect.sink;
 
+import io.kinesisconnect.common.ProjectVersion;
 import io.kinesisconnect.common.aws.AwsCredentialsFactory;
 import io.kinesisconnect.sink.delivery.MetricsRegistration;
 import io.kinesisconnect.sink.delivery.PermanentFailure;
@@ -76,7 +77,7 @@ public class KinesisSinkTask extends SinkTask {
 
     @Override
     public String version() {
-        return Version.get();
+        return ProjectVersion.get();
     }
 
     @Override
