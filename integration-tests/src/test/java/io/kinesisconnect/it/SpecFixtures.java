@@ -48,12 +48,27 @@ final class SpecFixtures {
      * reads the topic {@link #EGRESS_TOPIC}, as if given with {@code --topics}.
      */
     static Translated translate(String name, Map<String, String> placeholders) {
+        return translate(name, placeholders, true);
+    }
+
+    /**
+     * Parses then translates one fixture without {@code --topics}: each egress reads the topics its
+     * spec names in {@code x-kafka-connect.topics}.
+     */
+    static Translated translateWithSpecTopics(String name, Map<String, String> placeholders) {
+        return translate(name, placeholders, false);
+    }
+
+    private static Translated translate(
+            String name, Map<String, String> placeholders, boolean topicsOption) {
         ParseResult parsed =
                 new ModuleSpecParser(false).parse(name, substitute(name, placeholders));
         Map<String, List<String>> egressTopics = new TreeMap<>();
-        parsed.components().stream()
-                .filter(c -> c instanceof EgressSpec)
-                .forEach(c -> egressTopics.put(c.id(), List.of(EGRESS_TOPIC)));
+        if (topicsOption) {
+            parsed.components().stream()
+                    .filter(c -> c instanceof EgressSpec)
+                    .forEach(c -> egressTopics.put(c.id(), List.of(EGRESS_TOPIC)));
+        }
         TranslationOptions options =
                 new TranslationOptions(Optional.empty(), egressTopics, new SecretHandling.Inline());
         TranslationResult translated = new SpecTranslator(options).translate(parsed.components());

@@ -1,9 +1,11 @@
 package io.kinesisconnect.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kinesisconnect.common.keys.AwsKeys;
+import io.kinesisconnect.common.keys.SinkKeys;
 import io.kinesisconnect.common.keys.SourceKeys;
 import io.kinesisconnect.common.translate.ConnectorConfig;
 import io.kinesisconnect.source.record.KinesisHeaders;
@@ -12,7 +14,9 @@ import io.kinesisconnect.testkit.ConnectTestCluster;
 import io.kinesisconnect.testkit.EmulatorKind;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
 import io.kinesisconnect.testkit.KinesisStreams;
+import io.kinesisconnect.testkit.LandedRecord;
 import io.kinesisconnect.testkit.RestResponse;
+import io.kinesisconnect.testkit.StreamContents;
 import io.kinesisconnect.testkit.StreamWriter;
 import io.kinesisconnect.testkit.TopicReader;
 import java.io.IOException;
@@ -46,14 +50,21 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code kinesis-connect submit}, run in this JVM, against Kafka's embedded Connect cluster that
- * loads the project's source connector from the classpath, with streams in a Kinesis emulator. The
- * specs are StateFun module files as users write them, one per dialect.
+ * loads the project's source and sink connectors from the classpath, with streams in a Kinesis
+ * emulator. The specs are StateFun module files as users write them: an ingress per dialect, and a
+ * 3.1 egress.
  */
 class SubmitCliIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final String CONFIG_TOPIC = "it-submit-connect-configs";
     private static final int SHARDS = 2;
+
+    /** A StateFun 3.1 egress with its topics, stream and KPL settings in the spec. */
+    private static final String EGRESS_FIXTURE = "submit/statefun-31-egress.yaml";
+
+    private static final String EGRESS_CONNECTOR = "statefun-shop31out-receipts-sink";
+    private static final String EGRESS_SECRET = "it-secret-31-egress-do-not-print";
 
     @RegisterExtension
     static final KinesisEmulatorExtension KINESIS =
@@ -193,27 +204,78 @@ class SubmitCliIT {
     void resubmittingAnUnchangedSpecChangesNothing() throws Exception {
         Dialect dialect = Dialect.STATEFUN_3_1;
         Path spec = SpecFixtures.materialize(dialect.fixture, streamsFor(dialect), tmp);
+
+        assertResubmittingChangesNothing(spec, dialect.connector, dialect.tasks, dialect.secret());
+    }
+
+    @Test
+    void submittedEgressRunsAsTranslatedAndItsRecordsLandInTheKinesisStream() {
+        Map<String, String> placeholders = egressPlaceholders();
+        String topic = placeholders.get("EGRESS_TOPIC");
+        String stream = placeholders.get("EGRESS_STREAM");
+        Path spec = SpecFixtures.materialize(EGRESS_FIXTURE, placeholders, tmp);
+        ConnectorConfig translated = translateOne(EGRESS_FIXTURE, placeholders);
+        assertThat(translated.name()).isEqualTo(EGRESS_CONNECTOR);
+        assertThat(translated.config())
+                .containsEntry(SinkKeys.TOPICS, topic)
+                .containsEntry(AwsKeys.ENDPOINT, tlsEndpoint())
+                // The egress's VerifyCertificate client property, as the shared TLS setting.
+                .containsEntry(AwsKeys.TLS_VERIFY_CERTIFICATES, "false")
+                .doesNotContainKey(SinkKeys.KPL_PREFIX + "VerifyCertificate");
+
+        JsonNode verdict =
+                connect.validate(SinkKeys.CONNECTOR_CLASS_NAME, translated.config())
+                        .requireSuccess("validate")
+                        .json();
+        assertThat(verdict.path("error_count").asInt()).as(verdict.toString()).isZero();
+
+        CliRun run = submit(spec);
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains(EGRESS_CONNECTOR + ": created", "1 of 1 connector(s) OK");
+        assertThat(run.all()).doesNotContain(EGRESS_SECRET);
+
+        assertThat(storedConfig(EGRESS_CONNECTOR)).isEqualTo(translated.config());
+        connect.awaitRunning(EGRESS_CONNECTOR, 1, TIMEOUT);
+
+        String payload = "receipt for " + stream;
+        connect.embedded().kafka().produce(topic, "order-1", payload);
+        StreamContents landed = KINESIS.reader().awaitAtLeast(stream, 1, TIMEOUT);
+        assertThat(landed.records())
+                .extracting(LandedRecord::partitionKey, LandedRecord::dataAsString)
+                .containsExactly(tuple("order-1", payload));
+    }
+
+    @Test
+    void resubmittingAnUnchangedEgressSpecChangesNothing() throws Exception {
+        Path spec = SpecFixtures.materialize(EGRESS_FIXTURE, egressPlaceholders(), tmp);
+
+        assertResubmittingChangesNothing(spec, EGRESS_CONNECTOR, 1, EGRESS_SECRET);
+    }
+
+    /** Submits {@code spec} until its connector runs, then again, which must change nothing. */
+    private void assertResubmittingChangesNothing(
+            Path spec, String connector, int taskCount, String secret) throws Exception {
         CliRun first = submit(spec);
         assertThat(first.exitCode()).as(first.toString()).isZero();
-        connect.awaitRunning(dialect.connector, dialect.tasks, TIMEOUT);
-        Map<String, String> config = storedConfig(dialect.connector);
-        JsonNode tasks = tasks(dialect.connector);
-        JsonNode status = connect.status(dialect.connector).json();
+        connect.awaitRunning(connector, taskCount, TIMEOUT);
+        Map<String, String> config = storedConfig(connector);
+        JsonNode tasks = tasks(connector);
+        JsonNode status = connect.status(connector).json();
         long configLogEnd = configTopicEnd();
 
         CliRun second = submit(spec);
 
         assertThat(second.exitCode()).as(second.toString()).isZero();
         assertThat(second.out())
-                .contains(dialect.connector + ": unchanged", "1 of 1 connector(s) OK")
+                .contains(connector + ": unchanged", "1 of 1 connector(s) OK")
                 .doesNotContain("created", "updated");
-        assertThat(second.all()).doesNotContain(dialect.secret());
+        assertThat(second.all()).doesNotContain(secret);
         // A PUT, even of the same config, would have written to the config log and restarted
         // the connector and its tasks before the CLI returned.
         assertThat(configTopicEnd()).as("end of the config log").isEqualTo(configLogEnd);
-        assertThat(storedConfig(dialect.connector)).isEqualTo(config);
-        assertThat(tasks(dialect.connector)).isEqualTo(tasks);
-        assertThat(connect.status(dialect.connector).json()).isEqualTo(status);
+        assertThat(storedConfig(connector)).isEqualTo(config);
+        assertThat(tasks(connector)).isEqualTo(tasks);
+        assertThat(connect.status(connector).json()).isEqualTo(status);
     }
 
     @Test
@@ -328,8 +390,28 @@ class SubmitCliIT {
         return placeholders;
     }
 
+    /**
+     * The emulator's TLS endpoint, a fresh topic with a fresh stream for the egress fixture, and
+     * the KPL's unpack folder; the topic is created, as an operator would.
+     */
+    private static Map<String, String> egressPlaceholders() {
+        String topic = KinesisStreams.uniqueName("receipts");
+        connect.embedded().kafka().createTopic(topic, 1);
+        Map<String, String> placeholders = new HashMap<>();
+        placeholders.put("KINESIS_TLS_ENDPOINT", tlsEndpoint());
+        placeholders.put("EGRESS_TOPIC", topic);
+        placeholders.put("EGRESS_STREAM", KINESIS.streams().create("receipts", 1));
+        placeholders.put(
+                "KPL_TEMP_DIR",
+                Path.of(System.getProperty("kc.build.dir", "target"), "kpl")
+                        .toAbsolutePath()
+                        .toString());
+        return placeholders;
+    }
+
+    /** What {@code submit} sends: the translation without {@code --topics}. */
     private static ConnectorConfig translateOne(String fixture, Map<String, String> placeholders) {
-        SpecFixtures.Translated t = SpecFixtures.translate(fixture, placeholders);
+        SpecFixtures.Translated t = SpecFixtures.translateWithSpecTopics(fixture, placeholders);
         assertThat(t.translation().hasErrors()).as(t.translation().toString()).isFalse();
         assertThat(t.translation().configs()).hasSize(1);
         return t.translation().configs().get(0);
@@ -337,6 +419,11 @@ class SubmitCliIT {
 
     private static String endpoint() {
         return KINESIS.emulator().endpoint().toString();
+    }
+
+    /** The emulator's https endpoint, the only kind the sink's KPL speaks. */
+    private static String tlsEndpoint() {
+        return KINESIS.emulator().tlsEndpoint().toString();
     }
 
     private static String connectUrl() {

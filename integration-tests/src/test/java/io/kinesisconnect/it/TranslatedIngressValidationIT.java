@@ -69,7 +69,7 @@ class TranslatedIngressValidationIT {
                     "specs/doc/doc-region-custom-endpoint.yaml",
                     "specs/doc/doc-region-specific.yaml");
 
-    /** Examples without an ingress; the sink connector validates those. */
+    /** Examples without an ingress; {@link TranslatedEgressValidationIT} validates their egress. */
     private static final List<String> EGRESS_ONLY = List.of("specs/doc/doc-egress.yaml");
 
     static Stream<String> acceptedIngressExamples() {

@@ -26,14 +26,14 @@ public class KinesisSinkConfig extends AbstractConfig {
     /** The template placeholder replaced by a record's topic. */
     public static final String TOPIC_PLACEHOLDER = "${topic}";
 
-    public static final String STREAM_ROUTING_CONFIG = "kinesis.stream.routing";
+    public static final String STREAM_ROUTING_CONFIG = SinkKeys.STREAM_ROUTING;
     public static final String STREAM_ROUTING_DOC =
             "How each record's stream is chosen: static (kinesis.stream), mapping"
                     + " (kinesis.stream.mapping, then kinesis.stream for unmapped topics) or header"
                     + " (kinesis.stream.header, then the mapping and kinesis.stream).";
     public static final String STREAM_ROUTING_DEFAULT = StreamRouting.STATIC.configValue();
 
-    public static final String STREAM_CONFIG = "kinesis.stream";
+    public static final String STREAM_CONFIG = SinkKeys.STREAM;
     public static final String STREAM_DOC =
             "The target stream, or a template in which ${topic} stands for the record's topic,"
                     + " such as ${topic}-events. Required with routing static.";
@@ -43,7 +43,7 @@ public class KinesisSinkConfig extends AbstractConfig {
     public static final String STREAM_MAPPING_DOC =
             "Topic to stream pairs, topic:stream, separated by commas; a stream may use ${topic}.";
 
-    public static final String STREAM_HEADER_CONFIG = "kinesis.stream.header";
+    public static final String STREAM_HEADER_CONFIG = SinkKeys.STREAM_HEADER;
     public static final String STREAM_HEADER_DOC =
             "The header whose value is the record's stream, for routing header.";
     public static final String STREAM_HEADER_DEFAULT = "kinesis.stream";

@@ -10,6 +10,18 @@ public final class SinkKeys {
     public static final String MAX_OUTSTANDING_RECORDS = "kinesis.max.outstanding.records";
     public static final int MAX_OUTSTANDING_RECORDS_DEFAULT = 1000;
 
+    /** How the sink picks each record's stream: static, mapping or header. */
+    public static final String STREAM_ROUTING = "kinesis.stream.routing";
+
+    /** Routing by a per-record header, the Connect form of a StateFun egress message's stream. */
+    public static final String STREAM_ROUTING_HEADER = "header";
+
+    /** The fixed stream, or the fallback of the other routings. */
+    public static final String STREAM = "kinesis.stream";
+
+    /** The header that names a record's stream under header routing. */
+    public static final String STREAM_HEADER = "kinesis.stream.header";
+
     /** Prefix of KPL settings passed through as {@code kpl.<KplKey>}. */
     public static final String KPL_PREFIX = "kpl.";
 

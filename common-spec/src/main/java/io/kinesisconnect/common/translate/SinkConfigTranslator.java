@@ -31,6 +31,9 @@ final class SinkConfigTranslator {
 
     void translate(String connector, EgressSpec egress, Map<String, String> config) {
         topics(egress).ifPresent(t -> config.put(SinkKeys.TOPICS, String.join(",", t)));
+        // A StateFun egress message names its own stream, so a record's header does in Connect;
+        // x-kafka-connect.config may set kinesis.stream as the fallback, or another routing.
+        config.put(SinkKeys.STREAM_ROUTING, SinkKeys.STREAM_ROUTING_HEADER);
         config.put(
                 SinkKeys.MAX_OUTSTANDING_RECORDS, Integer.toString(egress.maxOutstandingRecords()));
         for (ClientProperty p : egress.clientProperties()) {
