@@ -8,7 +8,7 @@ scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 
 # The parent's own version: the first <version> after its artifactId.
-version=$(sed -n '/<artifactId>kinesis-connect-parent<\/artifactId>/,/<version>/s:.*<version>\(.*\)</version>.*:\1:p' "$root/pom.xml" | head -1)
+version=$(sed -n '/<artifactId>kinesis-connect-parent<\/artifactId>/,/<version>/s:.*<version>\(.*\)</version>.*:\1:p' "$root/pom.xml" | sed -n 1p)
 mkdir -p "$scratch/buildtools" "$scratch/src/main/java/io/kinesisconnect/probe"
 cp "$root/buildtools/checkstyle.xml" "$scratch/buildtools/"
 cat > "$scratch/pom.xml" <<POM
