@@ -32,6 +32,7 @@ final class FakeStreamProxy implements StreamProxy {
     private long nextSequence = 1000;
     private int iteratorCounter;
     int getRecordsCalls;
+    int listCalls;
     int iteratorCalls;
     final List<IteratorPosition> positionsAsked = new ArrayList<>();
 
@@ -90,6 +91,8 @@ final class FakeStreamProxy implements StreamProxy {
     @Override
     public List<Shard> listShards(String name) {
         requireStream(name);
+        listCalls++;
+        failIfQueued();
         return new ArrayList<>(shards.values());
     }
 
