@@ -1,0 +1,214 @@
+package io.kinesisconnect.e2e;
+
+import io.kinesisconnect.testkit.EmulatorProcess;
+import io.kinesisconnect.testkit.KinesisTestClients;
+import io.kinesisconnect.testkit.StreamContents;
+import io.kinesisconnect.testkit.StreamReader;
+import io.kinesisconnect.testkit.StreamWriter;
+import io.kinesisconnect.testkit.TopicReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+
+/**
+ * Connector configs and test data for one broker and one emulator: numbered records written to a
+ * stream or a topic, and checks that every one of them arrived on the other side.
+ */
+final class Flows {
+
+    static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(3);
+
+    private final String bootstrapServers;
+    private final EmulatorProcess emulator;
+    private final KinesisClient kinesis;
+
+    Flows(String bootstrapServers, EmulatorProcess emulator, KinesisClient kinesis) {
+        this.bootstrapServers = bootstrapServers;
+        this.emulator = emulator;
+        this.kinesis = kinesis;
+    }
+
+    /** A source connector reading {@code stream} from its start into the topic of the same name. */
+    Map<String, String> sourceConfig(String stream, int tasks) {
+        Map<String, String> config = awsConfig(emulator.endpoint().toString());
+        config.put("connector.class", "io.kinesisconnect.source.KinesisSourceConnector");
+        config.put("tasks.max", Integer.toString(tasks));
+        config.put("kinesis.streams", stream);
+        config.put("kinesis.startup.position", "earliest");
+        config.put("topic.creation.default.replication.factor", "1");
+        config.put("topic.creation.default.partitions", "2");
+        return config;
+    }
+
+    /**
+     * A sink connector writing {@code topic} to {@code stream} through the KPL and the TLS port.
+     */
+    Map<String, String> sinkConfig(String topic, String stream, int tasks) {
+        Map<String, String> config = awsConfig("https://127.0.0.1:" + emulator.tlsPort());
+        config.put("connector.class", "io.kinesisconnect.sink.KinesisSinkConnector");
+        config.put("tasks.max", Integer.toString(tasks));
+        config.put("topics", topic);
+        config.put("kinesis.stream", stream);
+        // The emulator's certificate is self-signed; this is a local test endpoint only.
+        config.put("aws.tls.verify.certificates", "false");
+        config.put("kpl.RecordMaxBufferedTime", "100");
+        config.put("kpl.MetricsLevel", "none");
+        // Shared by every worker, so the KPL's native binary is unpacked once per build.
+        config.put("kpl.TempDirectory", kplDirectory().toString());
+        return config;
+    }
+
+    private static Map<String, String> awsConfig(String endpoint) {
+        Map<String, String> config = new HashMap<>();
+        config.put("aws.region", KinesisTestClients.REGION.id());
+        config.put("aws.endpoint", endpoint);
+        config.put("aws.credentials.provider", "basic");
+        config.put("aws.access.key.id", KinesisTestClients.ACCESS_KEY_ID);
+        config.put("aws.secret.access.key", KinesisTestClients.SECRET_ACCESS_KEY);
+        return config;
+    }
+
+    /** Creates topics with two partitions; ones that exist already are left alone. */
+    void createTopics(String... topics) {
+        try (Admin admin =
+                Admin.create(
+                        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            for (String topic : topics) {
+                try {
+                    admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("Could not create topic " + topic, e);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Writes records {@code prefix-from} up to {@code prefix-(to-1)} to a stream, keyed by number.
+     */
+    void writeToStream(String stream, String prefix, int from, int to) {
+        new StreamWriter(kinesis)
+                .putAll(
+                        stream,
+                        IntStream.range(from, to)
+                                .mapToObj(
+                                        i ->
+                                                new StreamWriter.Entry(
+                                                        "key-" + (i % 50), value(prefix, i)))
+                                .toList());
+    }
+
+    /**
+     * Produces records {@code prefix-from} up to {@code prefix-(to-1)} to a topic, acknowledged.
+     */
+    void produce(String topic, String prefix, int from, int to) {
+        Map<String, Object> props =
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all");
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = from; i < to; i++) {
+                producer.send(new ProducerRecord<>(topic, "key-" + (i % 50), value(prefix, i)));
+            }
+            producer.flush();
+        }
+    }
+
+    /**
+     * Waits until the topic holds every record {@code prefix-0..count-1}; returns how many it
+     * holds.
+     */
+    int awaitAllInTopic(String topic, String prefix, int count) {
+        TopicReader reader = new TopicReader(bootstrapServers, false);
+        Set<String> expected = expected(prefix, count);
+        int[] seen = {0};
+        io.kinesisconnect.testkit.Await.until(
+                "all " + count + " records in topic " + topic,
+                DELIVERY_TIMEOUT,
+                () -> {
+                    List<String> values =
+                            reader.readToEnd(topic, Duration.ofSeconds(30)).stream()
+                                    .map(r -> new String(r.value(), StandardCharsets.UTF_8))
+                                    .toList();
+                    seen[0] = values.size();
+                    return values.containsAll(expected);
+                },
+                () -> seen[0] + " records read");
+        return seen[0];
+    }
+
+    /**
+     * Waits until the stream holds every record {@code prefix-0..count-1}; returns how many it
+     * holds.
+     */
+    int awaitAllInStream(String stream, String prefix, int count) {
+        StreamReader reader = new StreamReader(kinesis);
+        Set<String> expected = expected(prefix, count);
+        StreamContents[] last = {null};
+        io.kinesisconnect.testkit.Await.until(
+                "all " + count + " records in stream " + stream,
+                DELIVERY_TIMEOUT,
+                () -> {
+                    last[0] = reader.readAll(stream);
+                    return last[0].records().stream()
+                            .map(r -> r.dataAsString())
+                            .collect(Collectors.toSet())
+                            .containsAll(expected);
+                },
+                () -> last[0] == null ? "nothing read" : last[0].size() + " user records");
+        return last[0].size();
+    }
+
+    /** How many records the topic holds now. */
+    int countInTopic(String topic) {
+        return new TopicReader(bootstrapServers, false)
+                .readToEnd(topic, Duration.ofSeconds(30))
+                .size();
+    }
+
+    /** How many user records the stream holds now. */
+    int countInStream(String stream) {
+        return new StreamReader(kinesis).readAll(stream).size();
+    }
+
+    private static byte[] value(String prefix, int i) {
+        return (prefix + "-" + i).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Set<String> expected(String prefix, int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> prefix + "-" + i)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Path kplDirectory() {
+        return Paths.get(System.getProperty("kc.build.dir", "target"), "kpl").toAbsolutePath();
+    }
+}
