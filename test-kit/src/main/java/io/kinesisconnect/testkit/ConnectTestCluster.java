@@ -254,6 +254,9 @@ public final class ConnectTestCluster implements AutoCloseable {
             workerProps.put("plugin.discovery", "service_load");
             // Commit offsets quickly so that restart tests do not wait a minute for a commit.
             workerProps.put("offset.flush.interval.ms", "2000");
+            // A departed worker's connectors and tasks wait this long for it to come back before
+            // they are reassigned (5 minutes by default); tests that remove a worker need less.
+            workerProps.put("scheduled.rebalance.max.delay.ms", "5000");
         }
 
         public Builder name(String name) {
