@@ -3,6 +3,9 @@ package io.kinesisconnect.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kinesisconnect.localstack.ConnectWorker;
+import io.kinesisconnect.localstack.Flows;
+import io.kinesisconnect.localstack.KraftBroker;
 import io.kinesisconnect.testkit.EmulatorKind;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
 import java.nio.file.Path;
@@ -34,10 +37,11 @@ class Connect37WorkerIT {
         broker = KraftBroker.start(E2ePaths.kafka4(), dir);
         worker =
                 ConnectWorker.start(
-                        ConnectWorker.Runtime.CONNECT_3_7,
+                        E2ePaths.connect37Worker(),
                         "worker-3.7",
                         "e2e-connect-37",
                         broker.bootstrapServers(),
+                        E2ePaths.pluginPath(),
                         dir);
         flows = new Flows(broker.bootstrapServers(), KINESIS.emulator(), KINESIS.client());
     }

@@ -1,9 +1,8 @@
 package io.kinesisconnect.e2e;
 
+import io.kinesisconnect.localstack.ConnectWorker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -21,6 +20,16 @@ final class E2ePaths {
     /** The jars of the Connect 3.7.2 worker. */
     static Path connect37() {
         return existing("kc.runtime.connect37");
+    }
+
+    /** The Kafka 4.3.1 worker: its jars, logging through log4j2. */
+    static ConnectWorker.Runtime kafka4Worker() {
+        return new ConnectWorker.Runtime(kafka4(), true);
+    }
+
+    /** The Connect 3.7.2 worker: its jars, logging through log4j 1 (reload4j). */
+    static ConnectWorker.Runtime connect37Worker() {
+        return new ConnectWorker.Runtime(connect37(), false);
     }
 
     /** The plugin.path folder that holds the unzipped archive. */
@@ -46,15 +55,6 @@ final class E2ePaths {
                 Paths.get(build, "e2e", name + "-" + System.currentTimeMillis()).toAbsolutePath();
         try {
             return Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A port that is free on 127.0.0.1 right now. */
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,11 @@ package io.kinesisconnect.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kinesisconnect.localstack.ConnectWorker;
+import io.kinesisconnect.localstack.Flows;
+import io.kinesisconnect.localstack.JvmProcess;
+import io.kinesisconnect.localstack.KraftBroker;
+import io.kinesisconnect.localstack.StackFiles;
 import io.kinesisconnect.testkit.Await;
 import io.kinesisconnect.testkit.EmulatorKind;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
@@ -54,10 +59,11 @@ class Kafka4WorkersIT {
         return CompletableFuture.supplyAsync(
                 () ->
                         ConnectWorker.start(
-                                ConnectWorker.Runtime.KAFKA_4,
+                                E2ePaths.kafka4Worker(),
                                 name,
                                 "e2e-kafka-4",
                                 broker.bootstrapServers(),
+                                E2ePaths.pluginPath(),
                                 dir));
     }
 
@@ -130,7 +136,7 @@ class Kafka4WorkersIT {
         String topic = "e2e.fn.greeter";
         flows.createTopics(topic, "__kinesis_connect_markers");
         Path module = E2ePaths.runDirectory("cli").resolve("module.yaml");
-        KraftBroker.write(
+        StackFiles.write(
                 module,
                 String.join(
                         "\n",

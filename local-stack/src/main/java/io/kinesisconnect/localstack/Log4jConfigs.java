@@ -1,4 +1,4 @@
-package io.kinesisconnect.e2e;
+package io.kinesisconnect.localstack;
 
 import java.nio.file.Path;
 
@@ -6,14 +6,14 @@ import java.nio.file.Path;
  * Logging configurations for the broker and worker JVMs: INFO to standard output, into the log
  * file.
  */
-final class Log4jConfigs {
+public final class Log4jConfigs {
 
     private Log4jConfigs() {}
 
     /** log4j2 (Kafka 4.x), in the properties format, which needs no extra jar. */
-    static Path log4j2(Path dir) {
+    public static Path log4j2(Path dir) {
         Path file = dir.resolve("log4j2.properties");
-        KraftBroker.write(
+        StackFiles.write(
                 file,
                 String.join(
                         "\n",
@@ -31,9 +31,9 @@ final class Log4jConfigs {
     }
 
     /** log4j 1 properties (Connect 3.7 logs through reload4j). */
-    static Path log4j1(Path dir) {
+    public static Path log4j1(Path dir) {
         Path file = dir.resolve("log4j.properties");
-        KraftBroker.write(
+        StackFiles.write(
                 file,
                 String.join(
                         "\n",

@@ -1,4 +1,4 @@
-package io.kinesisconnect.e2e;
+package io.kinesisconnect.localstack;
 
 import io.kinesisconnect.testkit.Await;
 import java.io.IOException;
@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A Java process started from a folder of jars, with its output in a log file. It is killed, with
  * every process it started (such as a KPL child), on {@link #close()}, on {@link #kill()}, and by a
- * shutdown hook if the test JVM exits first.
+ * shutdown hook if the JVM that started it exits first.
  */
-final class JvmProcess implements AutoCloseable {
+public final class JvmProcess implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(JvmProcess.class);
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(20);
@@ -52,7 +52,7 @@ final class JvmProcess implements AutoCloseable {
      *
      * @param systemProperties extra -D options, such as the logging configuration
      */
-    static JvmProcess start(
+    public static JvmProcess start(
             String name,
             Path libDir,
             List<String> systemProperties,
@@ -82,7 +82,8 @@ final class JvmProcess implements AutoCloseable {
     }
 
     /** Runs {@code mainClass} to its end and returns its output; fails on a non-zero exit. */
-    static String run(String name, Path libDir, String mainClass, List<String> args, Path logFile) {
+    public static String run(
+            String name, Path libDir, String mainClass, List<String> args, Path logFile) {
         try (JvmProcess jvm = start(name, libDir, List.of(), mainClass, args, logFile)) {
             Await.until(name + " to finish", Duration.ofMinutes(2), () -> !jvm.process.isAlive());
             String output = jvm.log();
@@ -94,24 +95,24 @@ final class JvmProcess implements AutoCloseable {
         }
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    Path logFile() {
+    public Path logFile() {
         return logFile;
     }
 
     /** The whole log so far. */
-    String log() {
+    public String log() {
         try {
             return Files.readString(logFile, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -120,13 +121,13 @@ final class JvmProcess implements AutoCloseable {
     }
 
     /** The last lines of the log, for failure messages. */
-    String tail() {
+    public String tail() {
         List<String> lines = log().lines().toList();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
     /** Waits until the log holds {@code text}; fails early if the process dies. */
-    void awaitLog(String text, Duration timeout) {
+    public void awaitLog(String text, Duration timeout) {
         Await.until(
                 name + " to log '" + text + "'",
                 timeout,
@@ -140,7 +141,7 @@ final class JvmProcess implements AutoCloseable {
     }
 
     /** SIGKILL for the process and everything it started: a crash, nothing is flushed. */
-    void kill() {
+    public void kill() {
         killTree(process);
         log.info("Killed {} pid={}", name, process.pid());
     }

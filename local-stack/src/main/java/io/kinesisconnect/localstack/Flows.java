@@ -1,4 +1,4 @@
-package io.kinesisconnect.e2e;
+package io.kinesisconnect.localstack;
 
 import io.kinesisconnect.testkit.EmulatorProcess;
 import io.kinesisconnect.testkit.KinesisTestClients;
@@ -33,22 +33,22 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  * Connector configs and test data for one broker and one emulator: numbered records written to a
  * stream or a topic, and checks that every one of them arrived on the other side.
  */
-final class Flows {
+public final class Flows {
 
-    static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(3);
+    public static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(3);
 
     private final String bootstrapServers;
     private final EmulatorProcess emulator;
     private final KinesisClient kinesis;
 
-    Flows(String bootstrapServers, EmulatorProcess emulator, KinesisClient kinesis) {
+    public Flows(String bootstrapServers, EmulatorProcess emulator, KinesisClient kinesis) {
         this.bootstrapServers = bootstrapServers;
         this.emulator = emulator;
         this.kinesis = kinesis;
     }
 
     /** A source connector reading {@code stream} from its start into the topic of the same name. */
-    Map<String, String> sourceConfig(String stream, int tasks) {
+    public Map<String, String> sourceConfig(String stream, int tasks) {
         Map<String, String> config = awsConfig(emulator.endpoint().toString());
         config.put("connector.class", "io.kinesisconnect.source.KinesisSourceConnector");
         config.put("tasks.max", Integer.toString(tasks));
@@ -62,7 +62,7 @@ final class Flows {
     /**
      * A sink connector writing {@code topic} to {@code stream} through the KPL and the TLS port.
      */
-    Map<String, String> sinkConfig(String topic, String stream, int tasks) {
+    public Map<String, String> sinkConfig(String topic, String stream, int tasks) {
         Map<String, String> config = awsConfig("https://127.0.0.1:" + emulator.tlsPort());
         config.put("connector.class", "io.kinesisconnect.sink.KinesisSinkConnector");
         config.put("tasks.max", Integer.toString(tasks));
@@ -88,7 +88,7 @@ final class Flows {
     }
 
     /** Creates topics with two partitions; ones that exist already are left alone. */
-    void createTopics(String... topics) {
+    public void createTopics(String... topics) {
         try (Admin admin =
                 Admin.create(
                         Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
@@ -110,7 +110,7 @@ final class Flows {
     /**
      * Writes records {@code prefix-from} up to {@code prefix-(to-1)} to a stream, keyed by number.
      */
-    void writeToStream(String stream, String prefix, int from, int to) {
+    public void writeToStream(String stream, String prefix, int from, int to) {
         new StreamWriter(kinesis)
                 .putAll(
                         stream,
@@ -125,7 +125,7 @@ final class Flows {
     /**
      * Produces records {@code prefix-from} up to {@code prefix-(to-1)} to a topic, acknowledged.
      */
-    void produce(String topic, String prefix, int from, int to) {
+    public void produce(String topic, String prefix, int from, int to) {
         Map<String, Object> props =
                 Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -145,7 +145,7 @@ final class Flows {
      * Waits until the topic holds every record {@code prefix-0..count-1}; returns how many it
      * holds.
      */
-    int awaitAllInTopic(String topic, String prefix, int count) {
+    public int awaitAllInTopic(String topic, String prefix, int count) {
         TopicReader reader = new TopicReader(bootstrapServers, false);
         Set<String> expected = expected(prefix, count);
         int[] seen = {0};
@@ -168,7 +168,7 @@ final class Flows {
      * Waits until the stream holds every record {@code prefix-0..count-1}; returns how many it
      * holds.
      */
-    int awaitAllInStream(String stream, String prefix, int count) {
+    public int awaitAllInStream(String stream, String prefix, int count) {
         StreamReader reader = new StreamReader(kinesis);
         Set<String> expected = expected(prefix, count);
         StreamContents[] last = {null};
@@ -187,14 +187,14 @@ final class Flows {
     }
 
     /** How many records the topic holds now. */
-    int countInTopic(String topic) {
+    public int countInTopic(String topic) {
         return new TopicReader(bootstrapServers, false)
                 .readToEnd(topic, Duration.ofSeconds(30))
                 .size();
     }
 
     /** How many user records the stream holds now. */
-    int countInStream(String stream) {
+    public int countInStream(String stream) {
         return new StreamReader(kinesis).readAll(stream).size();
     }
 
@@ -208,7 +208,8 @@ final class Flows {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private static Path kplDirectory() {
+    /** Where the KPL unpacks its native binary: one folder per build (or quickstart run). */
+    public static Path kplDirectory() {
         return Paths.get(System.getProperty("kc.build.dir", "target"), "kpl").toAbsolutePath();
     }
 }

@@ -1,14 +1,11 @@
-package io.kinesisconnect.e2e;
+package io.kinesisconnect.localstack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 /** A Kafka KRaft node, broker and controller in one JVM, on loopback ports, from real jars. */
-final class KraftBroker implements AutoCloseable {
+public final class KraftBroker implements AutoCloseable {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(2);
 
@@ -21,12 +18,12 @@ final class KraftBroker implements AutoCloseable {
     }
 
     /** Formats a storage folder under {@code dir}, starts the node and waits until it serves. */
-    static KraftBroker start(Path libDir, Path dir) {
-        int port = E2ePaths.freePort();
-        int controllerPort = E2ePaths.freePort();
+    public static KraftBroker start(Path libDir, Path dir) {
+        int port = StackFiles.freePort();
+        int controllerPort = StackFiles.freePort();
         Path config = dir.resolve("server.properties");
         Path log4j = Log4jConfigs.log4j2(dir);
-        write(
+        StackFiles.write(
                 config,
                 String.join(
                         "\n",
@@ -87,21 +84,17 @@ final class KraftBroker implements AutoCloseable {
     }
 
     /** {@code bootstrap.servers} for clients and workers. */
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** The node's JVM, for its pid and log. */
+    public JvmProcess process() {
+        return process;
     }
 
     @Override
     public void close() {
         process.close();
-    }
-
-    static void write(Path file, String content) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.kinesisconnect.e2e;
+package io.kinesisconnect.localstack;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,8 +17,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The parts of the Connect REST API the end-to-end tests use, over plain HTTP. */
-final class ConnectRest {
+/**
+ * The parts of the Connect REST API the end-to-end tests and the quickstart use, over plain HTTP.
+ */
+public final class ConnectRest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -27,17 +29,17 @@ final class ConnectRest {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    ConnectRest(String baseUrl) {
+    public ConnectRest(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return baseUrl;
     }
 
     /** One answer: the HTTP status and the body parsed as JSON (null when it is not JSON). */
-    record Answer(int status, String body) {
-        JsonNode json() {
+    public record Answer(int status, String body) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (JsonProcessingException e) {
@@ -46,11 +48,11 @@ final class ConnectRest {
         }
     }
 
-    Answer get(String path) {
+    public Answer get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
-    Answer put(String path, Object body) {
+    public Answer put(String path, Object body) {
         return send(
                 HttpRequest.newBuilder(uri(path))
                         .header("Content-Type", "application/json")
@@ -58,7 +60,7 @@ final class ConnectRest {
     }
 
     /** Waits until the worker answers GET /connectors with 200 (it answers 404 while starting). */
-    void awaitReady(Duration timeout) {
+    public void awaitReady(Duration timeout) {
         Await.until(
                 baseUrl + " to answer GET /connectors",
                 timeout,
@@ -66,7 +68,7 @@ final class ConnectRest {
     }
 
     /** The connector classes of GET /connector-plugins, with the versions they report. */
-    List<JsonNode> connectorPlugins() {
+    public List<JsonNode> connectorPlugins() {
         Answer answer = get("/connector-plugins");
         if (answer.status() != 200) {
             throw new IllegalStateException("GET /connector-plugins: " + answer);
@@ -77,7 +79,7 @@ final class ConnectRest {
     }
 
     /** Creates or updates a connector with PUT /connectors/{name}/config. */
-    void putConfig(String name, Map<String, String> config) {
+    public void putConfig(String name, Map<String, String> config) {
         Answer answer = put("/connectors/" + name + "/config", config);
         if (answer.status() != 200 && answer.status() != 201) {
             throw new IllegalStateException("PUT config of " + name + ": " + answer);
@@ -85,7 +87,7 @@ final class ConnectRest {
     }
 
     /** GET /connectors/{name}/status. */
-    JsonNode status(String name) {
+    public JsonNode status(String name) {
         Answer answer = get("/connectors/" + name + "/status");
         if (answer.status() != 200) {
             throw new IllegalStateException("GET status of " + name + ": " + answer);
@@ -97,7 +99,7 @@ final class ConnectRest {
      * Waits until the connector and {@code tasks} tasks are RUNNING, and returns the workers that
      * run the tasks. A FAILED task fails the wait at once, with its trace.
      */
-    Set<String> awaitRunning(String name, int tasks, Duration timeout) {
+    public Set<String> awaitRunning(String name, int tasks, Duration timeout) {
         JsonNode[] last = {null};
         Await.until(
                 "connector " + name + " and " + tasks + " tasks RUNNING",
@@ -123,6 +125,33 @@ final class ConnectRest {
         Set<String> workers = new TreeSet<>();
         last[0].path("tasks").forEach(task -> workers.add(task.path("worker_id").asText()));
         return workers;
+    }
+
+    /**
+     * Waits until the connector and all its tasks (at least one) are RUNNING, whatever their
+     * number. A FAILED task fails the wait at once, with its trace.
+     */
+    public void awaitAllRunning(String name, Duration timeout) {
+        JsonNode[] last = {null};
+        Await.until(
+                "connector " + name + " and all its tasks RUNNING",
+                timeout,
+                () -> {
+                    last[0] = status(name);
+                    JsonNode tasks = last[0].path("tasks");
+                    boolean allRunning = tasks.size() > 0;
+                    for (JsonNode task : tasks) {
+                        String state = task.path("state").asText();
+                        if ("FAILED".equals(state)) {
+                            throw new AssertionError(
+                                    "Task of " + name + " FAILED: " + task.path("trace").asText());
+                        }
+                        allRunning &= "RUNNING".equals(state);
+                    }
+                    return allRunning
+                            && "RUNNING".equals(last[0].path("connector").path("state").asText());
+                },
+                () -> String.valueOf(last[0]));
     }
 
     private Answer send(HttpRequest.Builder request) {

@@ -1,4 +1,4 @@
-package io.kinesisconnect.e2e;
+package io.kinesisconnect.localstack;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,21 +7,20 @@ import java.util.List;
 /**
  * A distributed Connect worker JVM on a loopback REST port, with the archive in its plugin.path.
  */
-final class ConnectWorker implements AutoCloseable {
+public final class ConnectWorker implements AutoCloseable {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
 
-    /** Which jars run the worker, and how it logs. */
-    enum Runtime {
-        KAFKA_4,
-        CONNECT_3_7;
-
-        Path lib() {
-            return this == KAFKA_4 ? E2ePaths.kafka4() : E2ePaths.connect37();
-        }
+    /**
+     * Which jars run the worker, and how it logs.
+     *
+     * @param lib the folder of jars: a Kafka distribution's libs/, or one copied by Maven
+     * @param log4j2 true for Kafka 4.x (log4j2), false for Connect 3.x (log4j 1 through reload4j)
+     */
+    public record Runtime(Path lib, boolean log4j2) {
 
         String loggingOption(Path dir) {
-            return this == KAFKA_4
+            return log4j2
                     ? "-Dlog4j2.configurationFile=" + Log4jConfigs.log4j2(dir)
                     : "-Dlog4j.configuration=file:" + Log4jConfigs.log4j1(dir);
         }
@@ -39,12 +38,20 @@ final class ConnectWorker implements AutoCloseable {
 
     /**
      * Starts a worker of the cluster {@code groupId} and waits until its REST API serves requests.
+     *
+     * @param pluginPath the worker's plugin.path: the folder that holds the unzipped archive
+     * @param dir where the worker's properties, logging configuration and log go
      */
-    static ConnectWorker start(
-            Runtime runtime, String name, String groupId, String bootstrapServers, Path dir) {
-        int port = E2ePaths.freePort();
+    public static ConnectWorker start(
+            Runtime runtime,
+            String name,
+            String groupId,
+            String bootstrapServers,
+            Path pluginPath,
+            Path dir) {
+        int port = StackFiles.freePort();
         Path config = dir.resolve(name + ".properties");
-        KraftBroker.write(
+        StackFiles.write(
                 config,
                 String.join(
                         "\n",
@@ -64,7 +71,7 @@ final class ConnectWorker implements AutoCloseable {
                         "listeners=http://127.0.0.1:" + port,
                         "rest.advertised.host.name=127.0.0.1",
                         "rest.advertised.port=" + port,
-                        "plugin.path=" + E2ePaths.pluginPath(),
+                        "plugin.path=" + pluginPath,
                         // Loads plugins only through their META-INF/services files, as a check
                         // that the archive's are complete.
                         "plugin.discovery=service_load",
@@ -96,25 +103,25 @@ final class ConnectWorker implements AutoCloseable {
         return worker;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    ConnectRest rest() {
+    public ConnectRest rest() {
         return rest;
     }
 
     /** The worker id Connect reports in connector status: host:port of its REST API. */
-    String workerId() {
+    public String workerId() {
         return rest.baseUrl().substring("http://".length());
     }
 
-    JvmProcess process() {
+    public JvmProcess process() {
         return process;
     }
 
     /** kill -9 of the worker and its KPL children. */
-    void kill() {
+    public void kill() {
         process.kill();
     }
 
