@@ -24,30 +24,13 @@ final class StreamsReader {
     private StreamsReader() {}
 
     static Optional<List<StreamSpec>> read(Fields spec) {
-        if (!spec.has("streams")) {
-            spec.missing("streams", "an ingress needs at least one stream to read");
-            return Optional.empty();
-        }
-        if (spec.node("streams")
-                .filter(n -> n instanceof YamlNode.Scalar s && s.isNull())
-                .isPresent()) {
-            spec.context()
-                    .error(
-                            spec.path("streams"),
-                            spec.line("streams"),
-                            "'streams' is empty; an ingress needs at least one stream to read");
-            return Optional.empty();
-        }
-        Optional<YamlNode.Sequence> list = spec.list("streams");
+        Optional<YamlNode.Sequence> list =
+                nonEmptyList(
+                        spec,
+                        "streams",
+                        "an ingress needs at least one stream to read",
+                        "'streams' is empty; an ingress needs at least one stream to read");
         if (list.isEmpty()) {
-            return Optional.empty();
-        }
-        if (list.get().items().isEmpty()) {
-            spec.context()
-                    .error(
-                            spec.path("streams"),
-                            spec.line("streams"),
-                            "'streams' is empty; an ingress needs at least one stream to read");
             return Optional.empty();
         }
         List<StreamSpec> streams = new ArrayList<>();
@@ -113,31 +96,13 @@ final class StreamsReader {
     }
 
     private static Optional<List<StreamSpec.Target>> targets(Fields f) {
-        if (!f.has("targets")) {
-            f.missing(
-                    "targets", "the functions (namespace/name) that receive the stream's records");
-            return Optional.empty();
-        }
-        if (f.node("targets")
-                .filter(n -> n instanceof YamlNode.Scalar s && s.isNull())
-                .isPresent()) {
-            f.context()
-                    .error(
-                            f.path("targets"),
-                            f.line("targets"),
-                            "'targets' is empty; name at least one function (namespace/name)");
-            return Optional.empty();
-        }
-        Optional<YamlNode.Sequence> list = f.list("targets");
+        Optional<YamlNode.Sequence> list =
+                nonEmptyList(
+                        f,
+                        "targets",
+                        "the functions (namespace/name) that receive the stream's records",
+                        "'targets' is empty; name at least one function (namespace/name)");
         if (list.isEmpty()) {
-            return Optional.empty();
-        }
-        if (list.get().items().isEmpty()) {
-            f.context()
-                    .error(
-                            f.path("targets"),
-                            f.line("targets"),
-                            "'targets' is empty; name at least one function (namespace/name)");
             return Optional.empty();
         }
         List<StreamSpec.Target> targets = new ArrayList<>();
@@ -155,5 +120,25 @@ final class StreamsReader {
         return targets.size() == items.size()
                 ? Optional.of(List.copyOf(targets))
                 : Optional.empty();
+    }
+
+    /**
+     * The list under {@code key}, when it is present, a list, and not empty; otherwise empty, with
+     * a diagnostic that says which of the three it is.
+     */
+    private static Optional<YamlNode.Sequence> nonEmptyList(
+            Fields f, String key, String missingHint, String emptyMessage) {
+        if (!f.has(key)) {
+            f.missing(key, missingHint);
+            return Optional.empty();
+        }
+        boolean explicitNull =
+                f.node(key).filter(n -> n instanceof YamlNode.Scalar s && s.isNull()).isPresent();
+        Optional<YamlNode.Sequence> list = explicitNull ? Optional.empty() : f.list(key);
+        if (explicitNull || list.map(l -> l.items().isEmpty()).orElse(false)) {
+            f.context().error(f.path(key), f.line(key), emptyMessage);
+            return Optional.empty();
+        }
+        return list;
     }
 }
