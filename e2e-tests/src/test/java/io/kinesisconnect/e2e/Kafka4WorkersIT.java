@@ -185,13 +185,18 @@ class Kafka4WorkersIT {
         String outStream = KINESIS.streams().create("e2e-kill-out", 2);
         String outTopic = "e2e-kill-out-topic";
         flows.createTopics(outTopic);
+        // With the earlier tests' connectors gone, Connect spreads each new connector's two tasks
+        // over both workers, so the victim runs a source task and a sink task.
+        deleteAllConnectors();
         first.rest().putConfig("kill-source", flows.sourceConfig(inStream, 2));
+        first.rest().awaitRunning("kill-source", 2, RUNNING_TIMEOUT);
         first.rest().putConfig("kill-sink", flows.sinkConfig(outTopic, outStream, 2));
-        Set<String> sourceWorkers = first.rest().awaitRunning("kill-source", 2, RUNNING_TIMEOUT);
         Set<String> sinkWorkers = first.rest().awaitRunning("kill-sink", 2, RUNNING_TIMEOUT);
-        ConnectWorker victim = sourceWorkers.contains(second.workerId()) ? second : first;
-        ConnectWorker survivor = victim == second ? first : second;
+        Set<String> sourceWorkers = first.rest().awaitRunning("kill-source", 2, RUNNING_TIMEOUT);
+        ConnectWorker victim = second;
+        ConnectWorker survivor = first;
         assertThat(sourceWorkers).as("the victim runs a source task").contains(victim.workerId());
+        assertThat(sinkWorkers).as("the victim runs a sink task").contains(victim.workerId());
 
         int total = 3_000;
         flows.writeToStream(inStream, "kill-to-kafka", 0, total / 2);
@@ -222,5 +227,15 @@ class Kafka4WorkersIT {
                 "kill -9 of %s (ran source tasks on %s, sink tasks on %s): all %d records arrived"
                         + " both ways%n",
                 victim.name(), sourceWorkers, sinkWorkers, total);
+    }
+
+    private static void deleteAllConnectors() {
+        for (JsonNode name : first.rest().get("/connectors").json()) {
+            first.rest().delete("/connectors/" + name.asText());
+        }
+        Await.until(
+                "every earlier connector to be deleted",
+                RUNNING_TIMEOUT,
+                () -> first.rest().get("/connectors").json().isEmpty());
     }
 }

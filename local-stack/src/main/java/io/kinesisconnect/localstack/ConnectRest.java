@@ -52,6 +52,11 @@ public final class ConnectRest {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** DELETE {@code path}, relative to the worker's base URL. */
+    public Answer delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    }
+
     public Answer put(String path, Object body) {
         return send(
                 HttpRequest.newBuilder(uri(path))
