@@ -1,20 +1,15 @@
 package io.kinesisconnect.sink;
 
-import io.kinesisconnect.common.aws.AwsClientFactory;
-import io.kinesisconnect.common.keys.AwsKeys;
+import io.kinesisconnect.common.aws.StreamExistence;
 import io.kinesisconnect.sink.route.StreamRouter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 
 /**
  * Asks Kinesis whether the streams a config names exist. Only a definite "not found" is an error:
@@ -23,14 +18,6 @@ import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 final class StreamCheck {
 
     private static final Logger log = LoggerFactory.getLogger(StreamCheck.class);
-
-    /** Short timeouts and no retries, so that validate() answers quickly. */
-    private static final Map<String, String> QUICK_CLIENT =
-            Map.of(
-                    AwsKeys.CLIENT_API_CALL_TIMEOUT_MS, "5000",
-                    AwsKeys.CLIENT_API_CALL_ATTEMPT_TIMEOUT_MS, "3000",
-                    AwsKeys.CLIENT_CONNECTION_TIMEOUT_MS, "2000",
-                    AwsKeys.CLIENT_MAX_RETRIES, "0");
 
     private StreamCheck() {}
 
@@ -42,38 +29,25 @@ final class StreamCheck {
         if (streamToKey.isEmpty()) {
             return errors;
         }
-        Map<String, String> quick = new HashMap<>(props);
-        QUICK_CLIENT.forEach(quick::putIfAbsent);
-        try (KinesisClient client =
-                AwsClientFactory.kinesisClient(new KinesisSinkConfig(quick).aws())) {
-            for (Map.Entry<String, String> e : streamToKey.entrySet()) {
-                if (!exists(client, e.getKey())) {
-                    errors.computeIfAbsent(e.getValue(), k -> new ArrayList<>())
-                            .add(
-                                    "stream '"
-                                            + e.getKey()
-                                            + "' does not exist"
-                                            + config.aws().region().map(r -> " in " + r).orElse("")
-                                            + config.aws()
-                                                    .endpoint()
-                                                    .map(u -> " at " + u)
-                                                    .orElse(""));
-                }
-            }
-        } catch (SdkException | IllegalStateException e) {
+        Optional<List<String>> missing;
+        try {
+            missing =
+                    StreamExistence.missing(
+                            props, c -> new KinesisSinkConfig(c).aws(), streamToKey.keySet());
+        } catch (IllegalStateException e) {
             log.info("Could not check whether the target streams exist: {}", e.toString());
             return Map.of();
         }
-        return errors;
-    }
-
-    private static boolean exists(KinesisClient client, String stream) {
-        try {
-            client.describeStreamSummary(b -> b.streamName(stream));
-            return true;
-        } catch (ResourceNotFoundException e) {
-            return false;
+        for (String stream : missing.orElse(List.of())) {
+            errors.computeIfAbsent(streamToKey.get(stream), k -> new ArrayList<>())
+                    .add(
+                            "stream '"
+                                    + stream
+                                    + "' does not exist"
+                                    + config.aws().region().map(r -> " in " + r).orElse("")
+                                    + config.aws().endpoint().map(u -> " at " + u).orElse(""));
         }
+        return errors;
     }
 
     /** Stream name to the key that named it, for the streams known without seeing records. */

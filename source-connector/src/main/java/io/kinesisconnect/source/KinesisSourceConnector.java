@@ -2,6 +2,7 @@ package io.kinesisconnect.source;
 
 import io.kinesisconnect.common.ProjectVersion;
 import io.kinesisconnect.common.aws.AwsClientFactory;
+import io.kinesisconnect.common.aws.StreamExistence;
 import io.kinesisconnect.common.connect.BadRequests;
 import io.kinesisconnect.common.keys.AwsKeys;
 import io.kinesisconnect.source.kinesis.SdkStreamProxy;
@@ -195,11 +196,19 @@ public class KinesisSourceConnector extends SourceConnector {
             KinesisSourceConfig parsed,
             Map<String, List<String>> errors) {
         try {
-            new StreamExistenceCheck(props)
-                    .missingStreams(parsed.streams())
+            StreamExistence.missing(props, c -> new KinesisSourceConfig(c).aws(), parsed.streams())
+                    .filter(missing -> !missing.isEmpty())
                     .ifPresent(
-                            message ->
-                                    addError(errors, KinesisSourceConfig.STREAMS_CONFIG, message));
+                            missing ->
+                                    addError(
+                                            errors,
+                                            KinesisSourceConfig.STREAMS_CONFIG,
+                                            "Stream(s) "
+                                                    + missing
+                                                    + " do not exist at "
+                                                    + StreamExistence.where(parsed.aws())
+                                                    + "; create them or fix kinesis.streams /"
+                                                    + " aws.region"));
         } catch (RuntimeException e) {
             addError(
                     errors,
