@@ -14,6 +14,7 @@ import io.kinesisconnect.testkit.ConnectTestCluster;
 import io.kinesisconnect.testkit.EmulatorKind;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
 import io.kinesisconnect.testkit.KinesisStreams;
+import io.kinesisconnect.testkit.KplTestProducer;
 import io.kinesisconnect.testkit.LandedRecord;
 import io.kinesisconnect.testkit.RestResponse;
 import io.kinesisconnect.testkit.StreamContents;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
@@ -37,8 +39,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.provider.FileConfigProvider;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.connect.converters.ByteArrayConverter;
-import org.apache.kafka.connect.storage.StringConverter;
+import org.apache.kafka.connect.json.JsonConverter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,6 +60,7 @@ class SubmitCliIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final String CONFIG_TOPIC = "it-submit-connect-configs";
     private static final int SHARDS = 2;
+    private static final int AGGREGATED_RECORDS = 200;
 
     /** A StateFun 3.1 egress with its topics, stream and KPL settings in the spec. */
     private static final String EGRESS_FIXTURE = "submit/statefun-31-egress.yaml";
@@ -82,9 +84,12 @@ class SubmitCliIT {
                         .workers(2)
                         // Named, so the test can see whether anything was written to it.
                         .workerProperty("config.storage.topic", CONFIG_TOPIC)
-                        // What a deployment for StateFun ingresses sets: the payload as it was.
-                        .workerProperty("key.converter", StringConverter.class.getName())
-                        .workerProperty("value.converter", ByteArrayConverter.class.getName())
+                        // Kafka's stock worker settings, as a user's worker has them: the
+                        // translated configs must bring their own converters to move raw bytes.
+                        .workerProperty("key.converter", JsonConverter.class.getName())
+                        .workerProperty("value.converter", JsonConverter.class.getName())
+                        .workerProperty("key.converter.schemas.enable", "true")
+                        .workerProperty("value.converter.schemas.enable", "true")
                         // For specs submitted with --secrets-file.
                         .workerProperty("config.providers", "file")
                         .workerProperty(
@@ -198,6 +203,55 @@ class SubmitCliIT {
                         .containsExactly(payload + " as " + route.valueType());
             }
         }
+    }
+
+    @Test
+    void aStockWorkerGetsTheRawBytesAndKeysOfAggregatedRecords() throws Exception {
+        Dialect dialect = Dialect.STATEFUN_3_0;
+        Map<String, String> placeholders = streamsFor(dialect);
+        String stream = placeholders.get("ORDERS_STREAM");
+        // Its own topics, so that this test's records cannot mix with another's.
+        String topic = "raw.shop30.fn.orders";
+        connect.embedded().kafka().createTopic(topic, 1);
+        connect.embedded().kafka().createTopic("raw.shop30.fn.audit", 1);
+        connect.embedded().kafka().createTopic("raw.shop30.fn.payments", 1);
+        Path spec = SpecFixtures.materialize(dialect.fixture, placeholders, tmp);
+
+        CliRun run = submit(spec, "--topic-template", "raw.$" + "{namespace}.$" + "{name}");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        connect.awaitRunning(dialect.connector, dialect.tasks, TIMEOUT);
+
+        // Binary payloads, which a JSON envelope or a string round trip would change.
+        Map<String, byte[]> written = new TreeMap<>();
+        List<StreamWriter.Entry> entries = new ArrayList<>();
+        Random random = new Random(30);
+        for (int i = 0; i < AGGREGATED_RECORDS; i++) {
+            byte[] data = new byte[16 + i % 48];
+            random.nextBytes(data);
+            data[0] = (byte) i;
+            String key = "order-" + i;
+            written.put(key, data);
+            entries.add(new StreamWriter.Entry(key, data));
+        }
+        KplTestProducer.writeAggregated(KINESIS.emulator(), stream, entries);
+        StreamContents landed = KINESIS.reader().awaitAtLeast(stream, AGGREGATED_RECORDS, TIMEOUT);
+        assertThat(landed.kinesisRecordCount())
+                .as("Kinesis records holding the user records: aggregates, not one each")
+                .isLessThan(AGGREGATED_RECORDS);
+
+        TopicReader reader = new TopicReader(connect.bootstrapServers(), false);
+        reader.awaitAtLeast(topic, AGGREGATED_RECORDS, TIMEOUT);
+        Map<String, byte[]> delivered = new TreeMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : reader.readToEnd(topic, TIMEOUT)) {
+            delivered.put(new String(r.key(), StandardCharsets.UTF_8), r.value());
+            assertThat(r.headers().lastHeader(KinesisHeaders.VALUE_TYPE).value())
+                    .asString(StandardCharsets.UTF_8)
+                    .isEqualTo("shop/Order");
+        }
+        assertThat(delivered).hasSameSizeAs(written);
+        written.forEach(
+                (key, data) ->
+                        assertThat(delivered.get(key)).as("value of key %s", key).isEqualTo(data));
     }
 
     @Test

@@ -65,8 +65,12 @@ public final class ConnectWorker implements AutoCloseable {
                         "status.storage.replication.factor=1",
                         "offset.storage.partitions=5",
                         "status.storage.partitions=1",
-                        "key.converter=org.apache.kafka.connect.storage.StringConverter",
-                        "value.converter=org.apache.kafka.connect.converters.ByteArrayConverter",
+                        // The converters of Kafka's shipped connect-distributed.properties, as
+                        // a user's worker has them: connector configs choose their own.
+                        "key.converter=org.apache.kafka.connect.json.JsonConverter",
+                        "value.converter=org.apache.kafka.connect.json.JsonConverter",
+                        "key.converter.schemas.enable=true",
+                        "value.converter.schemas.enable=true",
                         "offset.flush.interval.ms=2000",
                         "listeners=http://127.0.0.1:" + port,
                         "rest.advertised.host.name=127.0.0.1",

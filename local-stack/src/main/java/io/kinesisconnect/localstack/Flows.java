@@ -77,8 +77,14 @@ public final class Flows {
         return config;
     }
 
+    /**
+     * The AWS settings and raw converters: the workers keep Kafka's stock JsonConverter, so a
+     * connector that moves bytes sets its converters itself, as config/'s examples do.
+     */
     private static Map<String, String> awsConfig(String endpoint) {
         Map<String, String> config = new HashMap<>();
+        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        config.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
         config.put("aws.region", KinesisTestClients.REGION.id());
         config.put("aws.endpoint", endpoint);
         config.put("aws.credentials.provider", "basic");

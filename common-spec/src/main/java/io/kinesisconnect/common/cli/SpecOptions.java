@@ -32,8 +32,8 @@ final class SpecOptions {
             names = "--topic-template",
             paramLabel = "TEMPLATE",
             description = {
-                "How an ingress target namespace/name becomes a topic; placeholders ${namespace},"
-                        + " ${name}, ${stream}. Default: ${namespace}.${name}.",
+                "How an ingress target namespace/name becomes a topic; placeholders $${namespace},"
+                        + " $${name}, $${stream}. Default: $${namespace}.$${name}.",
                 "Use single quotes in the shell."
             })
     String topicTemplate;
@@ -42,7 +42,7 @@ final class SpecOptions {
             names = "--secrets-file",
             paramLabel = "PATH",
             description = {
-                "Do not put secrets in the configs: write ${file:PATH:KEY} references instead, for"
+                "Do not put secrets in the configs: write $${file:PATH:KEY} references instead, for"
                         + " Connect's FileConfigProvider (worker setting config.providers=file).",
                 "PATH is where the secrets file lives on the workers; translate --out writes its"
                         + " content to DIR/secrets.properties. Default: secrets stay inline."

@@ -43,6 +43,7 @@ public final class SpecTranslator {
             config.put(ConnectKeys.NAME, name);
             aws.region(c.region(), config);
             aws.credentials(name, c.credentials(), config);
+            rawBytesConverters(config);
             if (c instanceof IngressSpec ingress) {
                 config.put(ConnectKeys.CONNECTOR_CLASS, SourceKeys.CONNECTOR_CLASS_NAME);
                 aws.ingressClientProperties(name, ingress, config);
@@ -56,6 +57,17 @@ public final class SpecTranslator {
         }
         unknownTopicIds(components, diagnostics);
         return new TranslationResult(List.copyOf(configs), diagnostics.all(), secrets);
+    }
+
+    /**
+     * A StateFun ingress hands functions the raw bytes of each Kinesis record, and an egress writes
+     * the raw bytes a function produced, so a translated connector must not inherit the worker's
+     * converters: a stock worker's JsonConverter would wrap every value in a schema envelope. The
+     * key is the partition key, text. {@code x-kafka-connect.config} may still override both.
+     */
+    private static void rawBytesConverters(Map<String, String> config) {
+        config.put(ConnectKeys.KEY_CONVERTER, ConnectKeys.STRING_CONVERTER);
+        config.put(ConnectKeys.VALUE_CONVERTER, ConnectKeys.BYTE_ARRAY_CONVERTER);
     }
 
     private static List<String> names(List<Component> components) {

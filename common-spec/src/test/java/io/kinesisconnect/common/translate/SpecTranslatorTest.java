@@ -14,12 +14,67 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SpecTranslatorTest {
     private static TranslationResult translate(String fixture, TranslationOptions options) {
         ParseResult r = Fixtures.parse(fixture);
         assertThat(r.hasErrors()).isFalse();
         return new SpecTranslator(options).translate(r.components());
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "dialects/v1-module.yaml",
+                "dialects/v2-module.yaml",
+                "dialects/v30-module.yaml",
+                "dialects/v31-module.yaml"
+            })
+    void everyConfigWritesRawBytesWhateverTheWorkerDefaultsAre(String dialect) {
+        List<ConnectorConfig> configs = translate(dialect, TranslationOptions.defaults()).configs();
+        assertThat(configs)
+                .extracting(c -> c.config().get("connector.class"))
+                .contains(SourceKeys.CONNECTOR_CLASS_NAME, SinkKeys.CONNECTOR_CLASS_NAME);
+        for (ConnectorConfig c : configs) {
+            assertThat(c.config())
+                    .as("%s in %s", c.name(), dialect)
+                    .containsEntry(
+                            "key.converter", "org.apache.kafka.connect.storage.StringConverter")
+                    .containsEntry(
+                            "value.converter",
+                            "org.apache.kafka.connect.converters.ByteArrayConverter");
+        }
+    }
+
+    @Test
+    void theSpecCanStillChooseItsOwnConverters() {
+        String spec =
+                Fixtures.read("dialects/v31-module.yaml")
+                        .replace(
+                                "  x-kafka-connect:\n",
+                                "  x-kafka-connect:\n    config:\n      value.converter:"
+                                        + " org.apache.kafka.connect.json.JsonConverter\n");
+        ParseResult parsed = new ModuleSpecParser(false).parse("module.yaml", spec);
+        assertThat(parsed.hasErrors()).isFalse();
+        TranslationResult t =
+                new SpecTranslator(TranslationOptions.defaults()).translate(parsed.components());
+        ConnectorConfig sink =
+                t.configs().stream()
+                        .filter(
+                                c ->
+                                        c.config()
+                                                .get("connector.class")
+                                                .equals(SinkKeys.CONNECTOR_CLASS_NAME))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(sink.config())
+                .containsEntry("value.converter", "org.apache.kafka.connect.json.JsonConverter")
+                .containsEntry("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        assertThat(t.diagnostics())
+                .extracting(Diagnostic::message)
+                .anyMatch(m -> m.contains("overrides the translated 'value.converter'"));
     }
 
     @Test

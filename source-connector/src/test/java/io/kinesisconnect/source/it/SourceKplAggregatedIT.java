@@ -2,7 +2,6 @@ package io.kinesisconnect.source.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.common.util.concurrent.ListenableFuture;
 import io.kinesisconnect.source.KinesisSourceConfig;
 import io.kinesisconnect.testkit.ConnectClusterExtension;
 import io.kinesisconnect.testkit.EmulatorKind;
@@ -11,18 +10,14 @@ import io.kinesisconnect.testkit.KplTestProducer;
 import io.kinesisconnect.testkit.LandedRecord;
 import io.kinesisconnect.testkit.StreamContents;
 import io.kinesisconnect.testkit.TopicReader;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.kinesis.producer.KinesisProducer;
-import software.amazon.kinesis.producer.UserRecordResult;
 
 /**
  * Records written by the KPL arrive one by one with their own keys, and resume exactly
@@ -47,7 +42,7 @@ class SourceKplAggregatedIT {
         // One partition: the topic's order is then the order the task emitted in.
         CONNECT.cluster().embedded().kafka().createTopic(stream, 1);
         KeyedRecords records = new KeyedRecords(50);
-        writeWithKpl(stream, records.next(RECORDS));
+        KplTestProducer.writeAggregated(KINESIS.emulator(), stream, records.next(RECORDS));
         StreamContents landed = KINESIS.reader().readAll(stream);
         assertThat(landed.kinesisRecordCount()).as("the KPL aggregated").isLessThan(RECORDS);
 
@@ -125,32 +120,6 @@ class SourceKplAggregatedIT {
                 middle.shardId(),
                 middle.subSequenceNumber(),
                 replayed.size());
-    }
-
-    private static void writeWithKpl(
-            String stream, List<io.kinesisconnect.testkit.StreamWriter.Entry> entries)
-            throws Exception {
-        KinesisProducer producer = KplTestProducer.create(KINESIS.emulator());
-        try {
-            List<ListenableFuture<UserRecordResult>> results = new ArrayList<>();
-            for (int i = 0; i < entries.size(); i++) {
-                results.add(
-                        producer.addUserRecord(
-                                stream,
-                                entries.get(i).partitionKey(),
-                                ByteBuffer.wrap(entries.get(i).data())));
-                if (i == 0) {
-                    // The KPL aggregates once it has the shard map, which the first record loads.
-                    results.get(0).get(1, TimeUnit.MINUTES);
-                }
-            }
-            producer.flushSync();
-            for (ListenableFuture<UserRecordResult> result : results) {
-                assertThat(result.get(1, TimeUnit.MINUTES).isSuccessful()).isTrue();
-            }
-        } finally {
-            producer.destroy();
-        }
     }
 
     /** A user record inside an aggregate with user records after it in the same aggregate. */
