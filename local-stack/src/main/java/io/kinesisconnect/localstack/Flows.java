@@ -38,18 +38,22 @@ public final class Flows {
     public static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(3);
 
     private final String bootstrapServers;
-    private final EmulatorProcess emulator;
+    private final KinesisEndpoints endpoints;
     private final KinesisClient kinesis;
 
     public Flows(String bootstrapServers, EmulatorProcess emulator, KinesisClient kinesis) {
+        this(bootstrapServers, KinesisEndpoints.of(emulator), kinesis);
+    }
+
+    public Flows(String bootstrapServers, KinesisEndpoints endpoints, KinesisClient kinesis) {
         this.bootstrapServers = bootstrapServers;
-        this.emulator = emulator;
+        this.endpoints = endpoints;
         this.kinesis = kinesis;
     }
 
     /** A source connector reading {@code stream} from its start into the topic of the same name. */
     public Map<String, String> sourceConfig(String stream, int tasks) {
-        Map<String, String> config = awsConfig(emulator.endpoint().toString());
+        Map<String, String> config = awsConfig(endpoints.http().toString());
         config.put("connector.class", "io.kinesisconnect.source.KinesisSourceConnector");
         config.put("tasks.max", Integer.toString(tasks));
         config.put("kinesis.streams", stream);
@@ -63,12 +67,12 @@ public final class Flows {
      * A sink connector writing {@code topic} to {@code stream} through the KPL and the TLS port.
      */
     public Map<String, String> sinkConfig(String topic, String stream, int tasks) {
-        Map<String, String> config = awsConfig("https://127.0.0.1:" + emulator.tlsPort());
+        Map<String, String> config = awsConfig(endpoints.https().toString());
         config.put("connector.class", "io.kinesisconnect.sink.KinesisSinkConnector");
         config.put("tasks.max", Integer.toString(tasks));
         config.put("topics", topic);
         config.put("kinesis.stream", stream);
-        // The emulator's certificate is self-signed; this is a local test endpoint only.
+        // The local endpoint's certificate is self-signed; this is a test endpoint only.
         config.put("aws.tls.verify.certificates", "false");
         config.put("kpl.RecordMaxBufferedTime", "100");
         config.put("kpl.MetricsLevel", "none");
