@@ -37,6 +37,21 @@ class MBeanRegistrarTest {
     }
 
     @Test
+    void aStaleInstanceStoppingLateLeavesItsReplacementsBeanInPlace() throws Exception {
+        ObjectName name = JmxNames.of("test", "connector", "c", "task", "0");
+        MBeanRegistrar old = new MBeanRegistrar(server);
+        old.register(name, new Value(1));
+        MBeanRegistrar replacement = new MBeanRegistrar(server);
+        replacement.register(name, new Value(2));
+
+        old.close();
+
+        assertThat(server.getAttribute(name, "Value")).isEqualTo(2L);
+        replacement.close();
+        assertThat(server.isRegistered(name)).isFalse();
+    }
+
+    @Test
     void closeRemovesEveryBeanItRegisteredAndNoOther() throws Exception {
         ObjectName mine1 = JmxNames.of("test", "connector", "c", "shard", "s1");
         ObjectName mine2 = JmxNames.of("test", "connector", "c", "shard", "s2");
