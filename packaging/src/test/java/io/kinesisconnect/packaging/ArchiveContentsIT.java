@@ -76,7 +76,9 @@ class ArchiveContentsIT {
                         root + "doc/bundled-jars.txt",
                         root + "etc/connect-distributed.properties",
                         root + "etc/kinesis-source.json",
-                        root + "etc/kinesis-sink.json");
+                        root + "etc/kinesis-sink.json",
+                        root + "etc/jmx-exporter-kinesis-connect.yml",
+                        root + "etc/grafana-kinesis-connect.json");
     }
 
     @Test

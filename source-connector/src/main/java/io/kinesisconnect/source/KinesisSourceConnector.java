@@ -140,6 +140,7 @@ public class KinesisSourceConnector extends SourceConnector {
                     KinesisSourceTaskConfig.TASK_SHARDS_CONFIG,
                     group.stream().map(ShardRef::toString).collect(Collectors.joining(",")));
             task.put(KinesisSourceTaskConfig.TASK_START_MILLIS_CONFIG, Long.toString(startMillis));
+            task.put(KinesisSourceTaskConfig.TASK_ID_CONFIG, Integer.toString(configs.size()));
             configs.add(task);
         }
         log.info(

@@ -2,8 +2,10 @@ package io.kinesisconnect.source;
 
 import io.kinesisconnect.common.ProjectVersion;
 import io.kinesisconnect.common.aws.AwsClientFactory;
+import io.kinesisconnect.common.metrics.MBeanRegistrar;
 import io.kinesisconnect.source.kinesis.SdkStreamProxy;
 import io.kinesisconnect.source.kinesis.StreamProxy;
+import io.kinesisconnect.source.metrics.SourceTaskMetrics;
 import io.kinesisconnect.source.offset.OffsetMarkers;
 import io.kinesisconnect.source.offset.ShardOffset;
 import io.kinesisconnect.source.offset.SourceOffsets;
@@ -43,7 +45,8 @@ public class KinesisSourceTask extends SourceTask {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(4);
 
     private final FirstFailure failure = new FirstFailure();
-    private final ReaderStats stats = new ReaderStats();
+    private ReaderStats stats;
+    private SourceTaskMetrics metrics;
     private String name;
     private KinesisSourceTaskConfig config;
     private StreamProxy proxy;
@@ -64,6 +67,15 @@ public class KinesisSourceTask extends SourceTask {
         name = props.getOrDefault("name", "kinesis-source") + "-task";
         proxy = new SdkStreamProxy(AwsClientFactory.kinesisClient(config.aws()));
         buffer = new RecordBuffer(config.bufferCapacity());
+        metrics =
+                new SourceTaskMetrics(
+                        props.getOrDefault("name", "kinesis-source"),
+                        config.taskId(),
+                        buffer::size,
+                        config.bufferCapacity(),
+                        MBeanRegistrar.platform(),
+                        System::nanoTime);
+        stats = new ReaderStats(metrics);
         OffsetStorageReader offsets = context.offsetStorageReader();
         List<ShardRef> shards = config.shards();
         Map<Map<String, String>, Map<String, Object>> stored = storedOffsets(offsets, shards);
@@ -94,6 +106,8 @@ public class KinesisSourceTask extends SourceTask {
         startupMarker = startupMarker(offsets, settings);
         summary = new TaskSummary(name, config.summaryInterval(), stats, buffer);
         pool = new ShardReaderPool(name, config.readerThreads(), failure);
+        metrics.register(
+                readers.stream().filter(r -> !r.isDone()).map(ShardReader::shard).toList());
         pool.start(readers);
         log.info(
                 "Started task={} shards={} startPosition={} in {} ms",
@@ -154,6 +168,9 @@ public class KinesisSourceTask extends SourceTask {
     @Override
     public void stop() {
         long started = System.nanoTime();
+        if (metrics != null) {
+            metrics.close(); // first, so that no later failure here can leave beans behind
+        }
         if (pool != null) {
             pool.close(STOP_TIMEOUT);
         }

@@ -17,6 +17,7 @@ public final class KinesisSourceTaskConfig extends KinesisSourceConfig {
 
     public static final String TASK_SHARDS_CONFIG = "kinesis.task.shards";
     public static final String TASK_START_MILLIS_CONFIG = "kinesis.task.start.ms";
+    public static final String TASK_ID_CONFIG = "kinesis.task.id";
 
     /** {@link #TASK_START_MILLIS_CONFIG} value for "from the trim horizon". */
     public static final long FROM_TRIM_HORIZON = -1;
@@ -33,7 +34,14 @@ public final class KinesisSourceTaskConfig extends KinesisSourceConfig {
                             Type.LONG,
                             Importance.HIGH,
                             "Where shards without an offset start: epoch millis, or -1 for the trim"
-                                    + " horizon; set by the connector");
+                                    + " horizon; set by the connector")
+                    .define(
+                            TASK_ID_CONFIG,
+                            Type.INT,
+                            0,
+                            Importance.LOW,
+                            "The task's number, 0 to tasks.max - 1, in its JMX bean names; set by"
+                                    + " the connector");
 
     public KinesisSourceTaskConfig(Map<String, String> props) {
         super(TASK_CONFIG_DEF, props);
@@ -41,6 +49,11 @@ public final class KinesisSourceTaskConfig extends KinesisSourceConfig {
 
     public List<ShardRef> shards() {
         return getList(TASK_SHARDS_CONFIG).stream().map(ShardRef::parse).toList();
+    }
+
+    /** The task's number among the connector's tasks, as its JMX beans show it. */
+    public String taskId() {
+        return Integer.toString(getInt(TASK_ID_CONFIG));
     }
 
     /** Where a shard with no stored offset starts. */

@@ -4,7 +4,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counters the shard readers of one task update, for the task's periodic summary. */
+/**
+ * Counters the shard readers of one task update, for the task's periodic summary, passing each
+ * event on to the task's {@link ReaderMetrics}.
+ */
 public final class ReaderStats {
 
     private final LongAdder records = new LongAdder();
@@ -13,8 +16,18 @@ public final class ReaderStats {
     private final LongAdder throttles = new LongAdder();
     private final LongAdder transientErrors = new LongAdder();
     private final Map<ShardRef, Long> millisBehind = new ConcurrentHashMap<>();
+    private final ReaderMetrics metrics;
+
+    public ReaderStats() {
+        this(ReaderMetrics.NONE);
+    }
+
+    public ReaderStats(ReaderMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     void recordBatch(ShardRef shard, int userRecords, long byteCount, Long behind) {
+        metrics.getRecords(shard, userRecords, byteCount, behind);
         calls.increment();
         records.add(userRecords);
         bytes.add(byteCount);
@@ -23,16 +36,27 @@ public final class ReaderStats {
         }
     }
 
-    void throttled() {
+    void reading(ShardRef shard) {
+        metrics.shardReading(shard);
+    }
+
+    void iteratorObtained(ShardRef shard) {
+        metrics.iteratorObtained(shard);
+    }
+
+    void throttled(ShardRef shard) {
         throttles.increment();
+        metrics.throttled(shard);
     }
 
     void transientError() {
         transientErrors.increment();
+        metrics.transientError();
     }
 
     void shardDone(ShardRef shard) {
         millisBehind.remove(shard);
+        metrics.shardFinished(shard);
     }
 
     /**

@@ -114,6 +114,7 @@ public final class ShardReader {
                 return Optional.of(settings.parentCheckInterval());
             }
             log.info("Reading shard={} from {}", shard, describePosition());
+            stats.reading(shard);
         }
         if (!flushPending()) {
             return Optional.of(BUFFER_FULL_RETRY);
@@ -136,6 +137,7 @@ public final class ShardReader {
         try {
             if (iterator == null) {
                 iterator = proxy.shardIterator(shard.stream(), shard.shardId(), position());
+                stats.iteratorObtained(shard);
             }
             lastCallNanos = nanoTime.getAsLong();
             called = true;
@@ -250,7 +252,7 @@ public final class ShardReader {
     private Optional<Duration> handleServiceError(KinesisException e) {
         String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
         if (KinesisErrors.isThrottle(code)) {
-            stats.throttled();
+            stats.throttled(shard);
             Duration wait = backoff.next();
             log.debug("Throttled shard={} code={} wait={}", shard, code, wait);
             return Optional.of(wait);
