@@ -54,6 +54,7 @@ public final class ShardReader {
     private final List<List<SourceRecord>> pending = new ArrayList<>();
     private boolean parentsDone;
     private boolean endOfShard;
+    private boolean markerQueued;
     private boolean done;
     private long lastCallNanos;
     private boolean called;
@@ -188,8 +189,13 @@ public final class ShardReader {
         }
     }
 
+    /**
+     * Queues the finished marker once and retries handing it over until it is in the buffer; only
+     * then is the reader done. Were the reader done first, a marker that met a full buffer would be
+     * dropped, and the shard's children would wait for it forever.
+     */
     private Optional<Duration> finish() {
-        if (!done) {
+        if (!markerQueued) {
             pending.add(
                     List.of(
                             OffsetMarkers.shardFinished(
@@ -197,11 +203,12 @@ public final class ShardReader {
                                     settings.connectorName(),
                                     shard,
                                     lastRead == null ? new ShardOffset(null, 0, true) : lastRead)));
-            done = true;
+            markerQueued = true;
         }
         if (!flushPending()) {
             return Optional.of(BUFFER_FULL_RETRY);
         }
+        done = true;
         parents.finishedLocally(shard);
         stats.shardDone(shard);
         log.info("Shard finished shard={} last={}", shard, describePosition());
