@@ -87,7 +87,7 @@ public final class ShardReader {
         this.lastRead = stored.orElse(null);
         if (stored.isPresent() && stored.get().finished()) {
             done = true;
-            parents.finishedLocally(shard);
+            parents.endRecorded(shard);
         }
     }
 
@@ -208,8 +208,9 @@ public final class ShardReader {
         if (!flushPending()) {
             return Optional.of(BUFFER_FULL_RETRY);
         }
+        // The gate learns of the end only when Kafka acknowledges the marker (commitRecord), not
+        // now: see ParentGate.endRecorded.
         done = true;
-        parents.finishedLocally(shard);
         stats.shardDone(shard);
         log.info("Shard finished shard={} last={}", shard, describePosition());
         return Optional.empty();
@@ -233,19 +234,31 @@ public final class ShardReader {
         return initialPosition;
     }
 
+    /**
+     * A shard counts as gone (its data expired) only when the stream exists and a fresh listing
+     * lacks it. Kinesis may also answer ResourceNotFound for a shard that is still there, and
+     * treating that as the end would skip the rest of the shard and open its children's gate.
+     */
     private Optional<Duration> shardOrStreamMissing(ResourceNotFoundException e) {
-        boolean streamExists;
+        boolean listed;
         try {
-            streamExists = proxy.streamExists(shard.stream());
+            if (!proxy.streamExists(shard.stream())) {
+                throw new ConnectException(
+                        "Kinesis stream '"
+                                + shard.stream()
+                                + "' does not exist (any more); check kinesis.streams and"
+                                + " aws.region",
+                        e);
+            }
+            listed =
+                    proxy.listShards(shard.stream()).stream()
+                            .anyMatch(listedShard -> listedShard.shardId().equals(shard.shardId()));
         } catch (KinesisException | SdkClientException check) {
             return transientError(check);
         }
-        if (!streamExists) {
-            throw new ConnectException(
-                    "Kinesis stream '"
-                            + shard.stream()
-                            + "' does not exist (any more); check kinesis.streams and aws.region",
-                    e);
+        if (listed) {
+            log.debug("ResourceNotFound for shard={} that is still listed; retrying", shard);
+            return transientError(e);
         }
         log.warn(
                 "Shard {} no longer exists: its data expired from the stream; treating it as finished",

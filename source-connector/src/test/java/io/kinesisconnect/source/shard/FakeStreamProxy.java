@@ -54,6 +54,14 @@ final class FakeStreamProxy implements StreamProxy {
         return this;
     }
 
+    /** Adds the child of a merge of {@code parent} and {@code adjacent}. */
+    synchronized FakeStreamProxy addMergedShard(String shardId, String parent, String adjacent) {
+        addShard(shardId, parent);
+        shards.put(
+                shardId, shards.get(shardId).toBuilder().adjacentParentShardId(adjacent).build());
+        return this;
+    }
+
     /** Closes a shard: readers get no next iterator once they reach its end. */
     synchronized void close(String shardId) {
         Shard shard = shards.get(shardId);

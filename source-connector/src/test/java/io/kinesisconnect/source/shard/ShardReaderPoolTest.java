@@ -139,7 +139,7 @@ class ShardReaderPoolTest {
                     }
 
                     @Override
-                    public void finishedLocally(ShardRef shard) {}
+                    public void endRecorded(ShardRef shard) {}
                 };
         ReaderSettings settings =
                 new ReaderSettings(
