@@ -42,6 +42,13 @@ class SourceReshardingIT {
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
     private static final String FIRST_SHARD = "shardId-000000000000";
 
+    /**
+     * 20 records for each of 40 keys per generation: every shard then holds a multiple of 10
+     * records, so with 10 records per GetRecords call the last call of a closed shard returns 10
+     * records and fills an empty buffer of 10 just before the finished marker is offered.
+     */
+    private static final int GENERATION = 800;
+
     @RegisterExtension
     static final KinesisEmulatorExtension KINESIS =
             KinesisEmulatorExtension.shared(EmulatorKind.KINESIS_MOCK);
@@ -115,14 +122,14 @@ class SourceReshardingIT {
         String stream = streams.create("generations", 2);
         KeyedRecords records = new KeyedRecords(40);
         StreamWriter writer = new StreamWriter(KINESIS.client());
-        writer.putAll(stream, records.next(600));
+        writer.putAll(stream, records.next(GENERATION));
         Shard first = shardById(stream, FIRST_SHARD);
         split(stream, first);
         streams.awaitActive(stream);
-        writer.putAll(stream, records.next(600));
+        writer.putAll(stream, records.next(GENERATION));
         mergeUpperChildWithNeighbour(stream, first);
         streams.awaitActive(stream);
-        writer.putAll(stream, records.next(600));
+        writer.putAll(stream, records.next(GENERATION));
         assertThat(streams.shards(stream)).as("2 original, 2 split children, 1 merged").hasSize(5);
 
         Map<String, String> config =
@@ -130,6 +137,7 @@ class SourceReshardingIT {
                         KINESIS.emulator(), "generations", List.of(stream), 2);
         config.put(KinesisSourceConfig.STARTUP_POSITION_CONFIG, "earliest");
         config.put(KinesisSourceConfig.BUFFER_CAPACITY_CONFIG, "10");
+        config.put(KinesisSourceConfig.MAX_RECORDS_PER_CALL_CONFIG, "10");
         long started = System.nanoTime();
         CONNECT.cluster().putConnectorConfig("generations", config).requireSuccess("create");
         CONNECT.cluster().awaitRunning("generations", 2, TIMEOUT);
