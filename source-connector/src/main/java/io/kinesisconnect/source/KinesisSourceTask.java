@@ -28,6 +28,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
@@ -52,6 +53,7 @@ public class KinesisSourceTask extends SourceTask {
     private StreamProxy proxy;
     private RecordBuffer buffer;
     private ShardReaderPool pool;
+    private ParentGate gate;
     private TaskSummary summary;
     private List<SourceRecord> startupMarker = List.of();
 
@@ -79,7 +81,7 @@ public class KinesisSourceTask extends SourceTask {
         OffsetStorageReader offsets = context.offsetStorageReader();
         List<ShardRef> shards = config.shards();
         Map<Map<String, String>, Map<String, Object>> stored = storedOffsets(offsets, shards);
-        ParentGate gate =
+        gate =
                 new OffsetParentGate(
                         proxy,
                         OffsetParentGate.fromOffsetMaps(offsets::offset),
@@ -163,6 +165,19 @@ public class KinesisSourceTask extends SourceTask {
                                     r.topic()));
         }
         return records.isEmpty() ? null : records;
+    }
+
+    /**
+     * Kafka acknowledged {@code record}, or with exactly-once support committed its transaction; a
+     * null {@code metadata} means a transform dropped it, whose offset Connect commits all the
+     * same. A shard-finished marker here lets this task's children of that shard start: see {@link
+     * ParentGate#endRecorded} for why not earlier.
+     */
+    @Override
+    public void commitRecord(SourceRecord record, RecordMetadata metadata) {
+        if (gate != null) {
+            OffsetMarkers.finishedShard(record).ifPresent(gate::endRecorded);
+        }
     }
 
     @Override

@@ -11,7 +11,9 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
 public interface StreamProxy extends AutoCloseable {
 
     /**
-     * Every shard of the stream, open and closed, following ListShards pagination.
+     * Every shard of the stream, open and closed, following ListShards pagination. Always asks
+     * Kinesis: nothing is cached here, so callers that must confirm a shard is gone get a fresh
+     * answer.
      *
      * @throws software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException if the stream
      *     does not exist

@@ -64,6 +64,18 @@ public final class OffsetMarkers {
                 partition, offset, topic, null, null, null, null, null, null, headers);
     }
 
+    /**
+     * The shard whose end {@code record} marks, if it is a shard-finished marker. Cheap enough to
+     * ask of every record Kafka acknowledges: data records carry {@code "finished": false}.
+     */
+    public static Optional<ShardRef> finishedShard(SourceRecord record) {
+        Map<String, ?> offset = record.sourceOffset();
+        if (offset == null || !Boolean.TRUE.equals(offset.get(SourceOffsets.FINISHED_KEY))) {
+            return Optional.empty();
+        }
+        return Optional.of(SourceOffsets.readPartition(record.sourcePartition()));
+    }
+
     /** Whether a source partition is the startup marker's rather than a shard's. */
     public static boolean isStartupPartition(Map<String, ?> partition) {
         return partition != null && partition.containsKey("marker");

@@ -54,6 +54,7 @@ public final class ShardReader {
     private final List<List<SourceRecord>> pending = new ArrayList<>();
     private boolean parentsDone;
     private boolean endOfShard;
+    private boolean markerQueued;
     private boolean done;
     private long lastCallNanos;
     private boolean called;
@@ -86,7 +87,7 @@ public final class ShardReader {
         this.lastRead = stored.orElse(null);
         if (stored.isPresent() && stored.get().finished()) {
             done = true;
-            parents.finishedLocally(shard);
+            parents.endRecorded(shard);
         }
     }
 
@@ -190,8 +191,13 @@ public final class ShardReader {
         }
     }
 
+    /**
+     * Queues the finished marker once and retries handing it over until it is in the buffer; only
+     * then is the reader done. Were the reader done first, a marker that met a full buffer would be
+     * dropped, and the shard's children would wait for it forever.
+     */
     private Optional<Duration> finish() {
-        if (!done) {
+        if (!markerQueued) {
             pending.add(
                     List.of(
                             OffsetMarkers.shardFinished(
@@ -199,12 +205,14 @@ public final class ShardReader {
                                     settings.connectorName(),
                                     shard,
                                     lastRead == null ? new ShardOffset(null, 0, true) : lastRead)));
-            done = true;
+            markerQueued = true;
         }
         if (!flushPending()) {
             return Optional.of(BUFFER_FULL_RETRY);
         }
-        parents.finishedLocally(shard);
+        // The gate learns of the end only when Kafka acknowledges the marker (commitRecord), not
+        // now: see ParentGate.endRecorded.
+        done = true;
         stats.shardDone(shard);
         log.info("Shard finished shard={} last={}", shard, describePosition());
         return Optional.empty();
@@ -228,19 +236,31 @@ public final class ShardReader {
         return initialPosition;
     }
 
+    /**
+     * A shard counts as gone (its data expired) only when the stream exists and a fresh listing
+     * lacks it. Kinesis may also answer ResourceNotFound for a shard that is still there, and
+     * treating that as the end would skip the rest of the shard and open its children's gate.
+     */
     private Optional<Duration> shardOrStreamMissing(ResourceNotFoundException e) {
-        boolean streamExists;
+        boolean listed;
         try {
-            streamExists = proxy.streamExists(shard.stream());
+            if (!proxy.streamExists(shard.stream())) {
+                throw new ConnectException(
+                        "Kinesis stream '"
+                                + shard.stream()
+                                + "' does not exist (any more); check kinesis.streams and"
+                                + " aws.region",
+                        e);
+            }
+            listed =
+                    proxy.listShards(shard.stream()).stream()
+                            .anyMatch(listedShard -> listedShard.shardId().equals(shard.shardId()));
         } catch (KinesisException | SdkClientException check) {
             return transientError(check);
         }
-        if (!streamExists) {
-            throw new ConnectException(
-                    "Kinesis stream '"
-                            + shard.stream()
-                            + "' does not exist (any more); check kinesis.streams and aws.region",
-                    e);
+        if (listed) {
+            log.debug("ResourceNotFound for shard={} that is still listed; retrying", shard);
+            return transientError(e);
         }
         log.warn(
                 "Shard {} no longer exists: its data expired from the stream; treating it as finished",

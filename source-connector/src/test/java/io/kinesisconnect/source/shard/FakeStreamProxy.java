@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
 
 /**
  * An in-memory Kinesis with one stream: shards hold records with increasing sequence numbers,
- * iterators are positions, and tests can queue failures for the next calls.
+ * iterators are positions, and tests can queue failures for the next calls. Thread-safe, so a
+ * {@link ShardReaderPool} can drive several readers against it.
  */
 final class FakeStreamProxy implements StreamProxy {
 
@@ -40,7 +41,7 @@ final class FakeStreamProxy implements StreamProxy {
         this.stream = stream;
     }
 
-    FakeStreamProxy addShard(String shardId, String parent) {
+    synchronized FakeStreamProxy addShard(String shardId, String parent) {
         shards.put(
                 shardId,
                 Shard.builder()
@@ -53,8 +54,16 @@ final class FakeStreamProxy implements StreamProxy {
         return this;
     }
 
+    /** Adds the child of a merge of {@code parent} and {@code adjacent}. */
+    synchronized FakeStreamProxy addMergedShard(String shardId, String parent, String adjacent) {
+        addShard(shardId, parent);
+        shards.put(
+                shardId, shards.get(shardId).toBuilder().adjacentParentShardId(adjacent).build());
+        return this;
+    }
+
     /** Closes a shard: readers get no next iterator once they reach its end. */
-    void close(String shardId) {
+    synchronized void close(String shardId) {
         Shard shard = shards.get(shardId);
         shards.put(
                 shardId,
@@ -67,11 +76,11 @@ final class FakeStreamProxy implements StreamProxy {
                         .build());
     }
 
-    void removeShard(String shardId) {
+    synchronized void removeShard(String shardId) {
         shards.remove(shardId);
     }
 
-    String put(String shardId, String partitionKey, byte[] data) {
+    synchronized String put(String shardId, String partitionKey, byte[] data) {
         String sequence = Long.toString(nextSequence++);
         records.get(shardId)
                 .add(
@@ -84,12 +93,12 @@ final class FakeStreamProxy implements StreamProxy {
         return sequence;
     }
 
-    void failNext(Supplier<RuntimeException> failure) {
+    synchronized void failNext(Supplier<RuntimeException> failure) {
         failures.add(failure);
     }
 
     @Override
-    public List<Shard> listShards(String name) {
+    public synchronized List<Shard> listShards(String name) {
         requireStream(name);
         listCalls++;
         failIfQueued();
@@ -97,12 +106,13 @@ final class FakeStreamProxy implements StreamProxy {
     }
 
     @Override
-    public boolean streamExists(String name) {
+    public synchronized boolean streamExists(String name) {
         return stream.equals(name);
     }
 
     @Override
-    public String shardIterator(String name, String shardId, IteratorPosition position) {
+    public synchronized String shardIterator(
+            String name, String shardId, IteratorPosition position) {
         requireStream(name);
         iteratorCalls++;
         positionsAsked.add(position);
@@ -133,7 +143,7 @@ final class FakeStreamProxy implements StreamProxy {
     }
 
     @Override
-    public GetRecordsResponse getRecords(String iterator, int limit) {
+    public synchronized GetRecordsResponse getRecords(String iterator, int limit) {
         getRecordsCalls++;
         failIfQueued();
         String shardId = iterator.substring(0, iterator.indexOf('#'));

@@ -27,6 +27,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.kinesis.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.kinesis.model.KinesisException;
 import software.amazon.awssdk.services.kinesis.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 
 class ShardReaderTest {
 
@@ -37,7 +38,7 @@ class ShardReaderTest {
     private final FakeStreamProxy kinesis = new FakeStreamProxy(STREAM).addShard("shard-0", null);
     private final AtomicLong clock = new AtomicLong();
     private final Set<ShardRef> finishedParents = new HashSet<>();
-    private final Set<ShardRef> finishedLocally = new HashSet<>();
+    private final Set<ShardRef> endsRecorded = new HashSet<>();
     private RecordBuffer buffer = new RecordBuffer(100_000);
     private int maxPerCall = 10_000;
 
@@ -175,7 +176,17 @@ class ShardReaderTest {
         assertThat(marker.topic()).isEqualTo("markers");
         assertThat(marker.sourceOffset())
                 .isEqualTo(SourceOffsets.offset(ShardOffset.finished(sequences.get(2), 0)));
-        assertThat(finishedLocally).contains(SHARD);
+        // Handing the marker over is not enough to open the children's gate: Kafka must
+        // acknowledge it first (the task's commitRecord), see ParentGate.endRecorded.
+        assertThat(endsRecorded).isEmpty();
+    }
+
+    @Test
+    void aShardStoredAsFinishedTellsTheGateItsEndIsRecorded() {
+        ShardReader reader = reader(Optional.of(ShardOffset.finished("1002", 0)));
+
+        assertThat(reader.isDone()).isTrue();
+        assertThat(endsRecorded).containsExactly(SHARD);
     }
 
     @Test
@@ -198,6 +209,37 @@ class ShardReaderTest {
         assertThat(emitted)
                 .singleElement()
                 .satisfies(m -> assertThat(m.topic()).isEqualTo("markers"));
+        assertThat(kinesis.listCalls)
+                .as("a fresh listing confirmed the shard is gone")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void resourceNotFoundForAShardStillListedIsRetriedWithAFreshIteratorNotFinished() {
+        putPlain(3);
+        ShardReader reader = reader(Optional.empty());
+        kinesis.failNext(() -> ResourceNotFoundException.builder().message("transient").build());
+
+        List<SourceRecord> emitted = run(reader, 10);
+
+        assertThat(values(emitted)).containsExactlyElementsOf(payloads(0, 3));
+        assertThat(emitted).noneMatch(r -> "markers".equals(r.topic()));
+        assertThat(reader.isDone()).isFalse();
+        assertThat(kinesis.listCalls).as("fresh listings to confirm").isEqualTo(1);
+        assertThat(kinesis.iteratorCalls).as("a fresh iterator after the error").isEqualTo(2);
+    }
+
+    @Test
+    void aShardIsNotFinishedWhenTheConfirmingListingFails() {
+        putPlain(2);
+        ShardReader reader = reader(Optional.empty());
+        kinesis.failNext(() -> ResourceNotFoundException.builder().message("transient").build());
+        kinesis.failNext(() -> SdkClientException.create("connection reset"));
+
+        List<SourceRecord> emitted = run(reader, 10);
+
+        assertThat(values(emitted)).containsExactlyElementsOf(payloads(0, 2));
+        assertThat(reader.isDone()).isFalse();
     }
 
     @Test
@@ -291,8 +333,8 @@ class ShardReaderTest {
                     }
 
                     @Override
-                    public void finishedLocally(ShardRef shard) {
-                        finishedLocally.add(shard);
+                    public void endRecorded(ShardRef shard) {
+                        endsRecorded.add(shard);
                     }
                 };
         ReaderSettings settings =
