@@ -129,7 +129,7 @@ class ShardReaderMetricsTest {
                     }
 
                     @Override
-                    public void finishedLocally(ShardRef shard) {}
+                    public void endRecorded(ShardRef shard) {}
                 };
         ReaderSettings settings =
                 new ReaderSettings(
