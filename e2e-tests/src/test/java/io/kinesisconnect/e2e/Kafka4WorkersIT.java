@@ -394,9 +394,9 @@ class Kafka4WorkersIT {
 
     /**
      * Exactly-once that can fail: records flow without pause while the worker running a task is
-     * frozen (SIGSTOP) until its tasks move, then thawed (SIGCONT) as a zombie that must be fenced,
-     * and then the worker running a task is killed with SIGKILL mid-transaction. A read_committed
-     * consumer sees every record once; {@link
+     * frozen (SIGSTOP) until its tasks move, then thawed (SIGCONT) as a zombie whose producer must
+     * be fenced (its log says so), and then the worker running a task is killed with SIGKILL
+     * mid-transaction. A read_committed consumer sees every record once; {@link
      * #aWorkerKilledMidStreamHandsItsTasksToTheOtherAndNoRecordIsLost()} shows the same kind of
      * kill without exactly-once leaves duplicates.
      */
@@ -428,6 +428,11 @@ class Kafka4WorkersIT {
                                             .containsValue(zombie.workerId()));
             awaitCommittedGrowth(stream, 200);
             zombie.thaw();
+            // The zombie's next transactional call meets the newer producer of its task.
+            Await.until(
+                    "the thawed " + zombie.name() + " to log that its task producer is fenced",
+                    RUNNING_TIMEOUT,
+                    () -> !fencedProducerLines(zombie, "eos-flow").isEmpty());
             awaitCommittedGrowth(stream, 200);
 
             ConnectWorker victim = workerRunningATask("eos-flow");
@@ -446,17 +451,28 @@ class Kafka4WorkersIT {
         }
         TopicAudit delivered = awaitCommitted(stream, written);
         int abortedSeen = TopicAudit.read(broker.bootstrapServers(), stream, false).duplicates();
-        List<String> fencing =
-                zombie.process().log().lines().filter(l -> l.contains("enced")).toList();
         assertThat(delivered.missing(written)).as("lost").isEmpty();
         assertThat(delivered.duplicates()).as("duplicates (read_committed)").isZero();
         assertThat(delivered.distinct()).containsExactlyInAnyOrderElementsOf(written);
         System.out.printf(
                 "exactly-once: %s was frozen until its tasks moved, then thawed; the worker"
                         + " running a task was killed mid-stream; %d records, 0 lost, 0 duplicates"
-                        + " read_committed (%d aborted records visible read_uncommitted); fencing"
-                        + " in the zombie's log: %s%n",
-                zombie.name(), written.size(), abortedSeen, fencing);
+                        + " read_committed (%d aborted records visible read_uncommitted); the"
+                        + " zombie logged: %s%n",
+                zombie.name(),
+                written.size(),
+                abortedSeen,
+                fencedProducerLines(zombie, "eos-flow").get(0));
+    }
+
+    /** The worker's log lines that say a task producer of the connector was fenced. */
+    private static List<String> fencedProducerLines(ConnectWorker worker, String connector) {
+        return worker.process()
+                .log()
+                .lines()
+                .filter(l -> l.contains("connector-producer-" + connector + "-"))
+                .filter(l -> l.contains("ProducerFencedException"))
+                .toList();
     }
 
     private static Map<String, String> exactlyOnceSourceConfig(String stream, int tasks) {
