@@ -251,6 +251,18 @@ class Kafka4WorkersIT {
     void withoutExactlyOnceLatestIsDurableAtTheFirstOffsetFlush() {
         StartupMarkerWatch.Stored stored = windowWithoutExactlyOnce.join();
         assertThat(stored.start()).isAfterOrEqualTo(windowConnectorCreated.minusSeconds(1));
+        Await.until(
+                "the task to log that its startup marker is durable",
+                RUNNING_TIMEOUT,
+                () ->
+                        List.of(first, second).stream()
+                                .anyMatch(
+                                        w ->
+                                                w.process()
+                                                        .log()
+                                                        .contains(
+                                                                "Startup marker durable: latest="
+                                                                        + stored.start())));
         System.out.printf(
                 "latest without exactly-once (offset.flush.interval.ms=%d): the startup marker was"
                         + " stored %d ms after the start instant; a crash in that window moves"

@@ -165,9 +165,14 @@ public class KinesisSourceTask extends SourceTask {
      */
     @Override
     public void commit() {
-        startupMarker
-                .filter(marker -> !marker.isDurable())
-                .ifPresent(marker -> marker.checkDurable(context.offsetStorageReader()));
+        try {
+            startupMarker
+                    .filter(marker -> !marker.isDurable())
+                    .ifPresent(marker -> marker.checkDurable(context.offsetStorageReader()));
+        } catch (RuntimeException e) {
+            // Only the report is lost: the next commit checks again.
+            log.warn("task={} could not read its startup marker back: {}", name, e.toString());
+        }
     }
 
     @Override
