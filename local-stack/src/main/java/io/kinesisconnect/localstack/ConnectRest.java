@@ -58,6 +58,11 @@ public final class ConnectRest {
         return send(HttpRequest.newBuilder(uri(path)).DELETE());
     }
 
+    /** POST {@code path} with no body, such as {@code /connectors/NAME/restart}. */
+    public Answer post(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     public Answer put(String path, Object body) {
         return send(
                 HttpRequest.newBuilder(uri(path))
