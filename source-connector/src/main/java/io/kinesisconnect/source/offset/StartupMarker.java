@@ -27,8 +27,10 @@ public final class StartupMarker {
 
     private final Instant start;
     private final LongSupplier wallClockMillis;
-    private SourceRecord pending;
-    private boolean durable;
+    // poll() takes the marker on the task thread; without exactly-once, commit() runs on Connect's
+    // offset-committer thread.
+    private volatile SourceRecord pending;
+    private volatile boolean durable;
 
     private StartupMarker(
             Instant start, SourceRecord pending, boolean durable, LongSupplier wallClockMillis) {
