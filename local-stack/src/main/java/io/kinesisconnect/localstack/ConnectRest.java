@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -55,6 +56,11 @@ public final class ConnectRest {
     /** DELETE {@code path}, relative to the worker's base URL. */
     public Answer delete(String path) {
         return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    }
+
+    /** POST {@code path} with no body, such as {@code /connectors/NAME/restart}. */
+    public Answer post(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     public Answer put(String path, Object body) {
@@ -98,6 +104,26 @@ public final class ConnectRest {
             throw new IllegalStateException("GET status of " + name + ": " + answer);
         }
         return answer.json();
+    }
+
+    /** GET /connectors/{name}/offsets: the source offsets Connect has committed. */
+    public JsonNode offsets(String name) {
+        Answer answer = get("/connectors/" + name + "/offsets");
+        if (answer.status() != 200) {
+            throw new IllegalStateException("GET offsets of " + name + ": " + answer);
+        }
+        return answer.json();
+    }
+
+    /** The worker of each RUNNING task of the connector, by task id, from its status. */
+    public Map<Integer, String> runningTasks(String name) {
+        Map<Integer, String> running = new TreeMap<>();
+        for (JsonNode task : status(name).path("tasks")) {
+            if ("RUNNING".equals(task.path("state").asText())) {
+                running.put(task.path("id").asInt(), task.path("worker_id").asText());
+            }
+        }
+        return running;
     }
 
     /**

@@ -2,7 +2,10 @@ package io.kinesisconnect.localstack;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A distributed Connect worker JVM on a loopback REST port, with the archive in its plugin.path.
@@ -49,43 +52,61 @@ public final class ConnectWorker implements AutoCloseable {
             String bootstrapServers,
             Path pluginPath,
             Path dir) {
+        return start(runtime, name, groupId, bootstrapServers, pluginPath, dir, Map.of());
+    }
+
+    /**
+     * Starts a worker as {@link #start(Runtime, String, String, String, Path, Path)} does, with
+     * some worker properties replaced or added, such as {@code exactly.once.source.support}.
+     */
+    public static ConnectWorker start(
+            Runtime runtime,
+            String name,
+            String groupId,
+            String bootstrapServers,
+            Path pluginPath,
+            Path dir,
+            Map<String, String> overrides) {
         int port = StackFiles.freePort();
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("bootstrap.servers", bootstrapServers);
+        properties.put("group.id", groupId);
+        properties.put("config.storage.topic", groupId + "-configs");
+        properties.put("offset.storage.topic", groupId + "-offsets");
+        properties.put("status.storage.topic", groupId + "-status");
+        properties.put("config.storage.replication.factor", "1");
+        properties.put("offset.storage.replication.factor", "1");
+        properties.put("status.storage.replication.factor", "1");
+        properties.put("offset.storage.partitions", "5");
+        properties.put("status.storage.partitions", "1");
+        // The converters of Kafka's shipped connect-distributed.properties, as a user's worker
+        // has them: connector configs choose their own.
+        properties.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
+        properties.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        properties.put("key.converter.schemas.enable", "true");
+        properties.put("value.converter.schemas.enable", "true");
+        properties.put("offset.flush.interval.ms", "2000");
+        properties.put("listeners", "http://127.0.0.1:" + port);
+        properties.put("rest.advertised.host.name", "127.0.0.1");
+        properties.put("rest.advertised.port", Integer.toString(port));
+        properties.put("plugin.path", pluginPath.toString());
+        // Loads plugins only through their META-INF/services files, as a check that the
+        // archive's are complete.
+        properties.put("plugin.discovery", "service_load");
+        // A killed worker's tasks move after its session times out and the rebalance delay
+        // passes; the defaults (10 s, 5 min) are for production.
+        properties.put("session.timeout.ms", "6000");
+        properties.put("heartbeat.interval.ms", "2000");
+        properties.put("scheduled.rebalance.max.delay.ms", "3000");
+        properties.put("task.shutdown.graceful.timeout.ms", "10000");
+        properties.putAll(overrides);
         Path config = dir.resolve(name + ".properties");
         StackFiles.write(
                 config,
-                String.join(
-                        "\n",
-                        "bootstrap.servers=" + bootstrapServers,
-                        "group.id=" + groupId,
-                        "config.storage.topic=" + groupId + "-configs",
-                        "offset.storage.topic=" + groupId + "-offsets",
-                        "status.storage.topic=" + groupId + "-status",
-                        "config.storage.replication.factor=1",
-                        "offset.storage.replication.factor=1",
-                        "status.storage.replication.factor=1",
-                        "offset.storage.partitions=5",
-                        "status.storage.partitions=1",
-                        // The converters of Kafka's shipped connect-distributed.properties, as
-                        // a user's worker has them: connector configs choose their own.
-                        "key.converter=org.apache.kafka.connect.json.JsonConverter",
-                        "value.converter=org.apache.kafka.connect.json.JsonConverter",
-                        "key.converter.schemas.enable=true",
-                        "value.converter.schemas.enable=true",
-                        "offset.flush.interval.ms=2000",
-                        "listeners=http://127.0.0.1:" + port,
-                        "rest.advertised.host.name=127.0.0.1",
-                        "rest.advertised.port=" + port,
-                        "plugin.path=" + pluginPath,
-                        // Loads plugins only through their META-INF/services files, as a check
-                        // that the archive's are complete.
-                        "plugin.discovery=service_load",
-                        // A killed worker's tasks move after its session times out and the
-                        // rebalance delay passes; the defaults (10 s, 5 min) are for production.
-                        "session.timeout.ms=6000",
-                        "heartbeat.interval.ms=2000",
-                        "scheduled.rebalance.max.delay.ms=3000",
-                        "task.shutdown.graceful.timeout.ms=10000",
-                        ""));
+                properties.entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue())
+                                .collect(Collectors.joining("\n"))
+                        + "\n");
         JvmProcess process =
                 JvmProcess.start(
                         name,
@@ -122,6 +143,16 @@ public final class ConnectWorker implements AutoCloseable {
 
     public JvmProcess process() {
         return process;
+    }
+
+    /** SIGSTOP: the worker keeps its sockets but misses heartbeats until {@link #thaw()}. */
+    public void freeze() {
+        process.freeze();
+    }
+
+    /** SIGCONT for a frozen worker. */
+    public void thaw() {
+        process.thaw();
     }
 
     /** kill -9 of the worker and its KPL children. */

@@ -146,6 +146,41 @@ public final class JvmProcess implements AutoCloseable {
         log.info("Killed {} pid={}", name, process.pid());
     }
 
+    /**
+     * SIGSTOP for the process and everything it started: it stays alive with its sockets open but
+     * runs no code, like a JVM in a long pause, until {@link #thaw()}.
+     */
+    public void freeze() {
+        signal("STOP");
+        log.info("Froze {} pid={}", name, process.pid());
+    }
+
+    /** SIGCONT: a frozen process runs on from where it stopped. */
+    public void thaw() {
+        signal("CONT");
+        log.info("Thawed {} pid={}", name, process.pid());
+    }
+
+    private void signal(String signal) {
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+        command.add(Long.toString(process.pid()));
+        process.descendants().forEach(child -> command.add(Long.toString(child.pid())));
+        try {
+            Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output =
+                    new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException(
+                        String.join(" ", command) + " failed: " + output.trim());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not send SIG" + signal + " to " + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** SIGTERM, then SIGKILL after a grace period, then the same for any leftover children. */
     @Override
     public void close() {

@@ -86,6 +86,10 @@ public class KinesisSourceConnector extends SourceConnector {
      * KinesisSourceTaskConfig#FROM_TRIM_HORIZON}. "latest" becomes the instant the connector first
      * started, kept in the offsets by the tasks' startup marker, so a restart before the first
      * record is read does not skip records written meanwhile.
+     *
+     * <p>A connector cannot store anything itself: until a task's marker is committed (the first
+     * transaction with exactly-once support, else the first offset flush), a restart resolves
+     * "latest" anew. The tasks log when their marker is durable.
      */
     private long resolveStart(OffsetStorageReader offsets) {
         switch (config.startupMode()) {
@@ -95,9 +99,15 @@ public class KinesisSourceConnector extends SourceConnector {
                 return config.startupDate().orElseThrow().toEpochMilli();
             default:
                 Map<String, Object> stored = offsets.offset(OffsetMarkers.STARTUP_PARTITION);
-                return OffsetMarkers.readStartup(OffsetMarkers.STARTUP_PARTITION, stored)
-                        .orElseGet(Instant::now)
-                        .toEpochMilli();
+                Optional<Instant> kept =
+                        OffsetMarkers.readStartup(OffsetMarkers.STARTUP_PARTITION, stored);
+                if (kept.isEmpty()) {
+                    log.info(
+                            "connector={} resolves latest to now; it is kept across restarts once"
+                                    + " a task's startup marker is committed",
+                            props.get("name"));
+                }
+                return kept.orElseGet(Instant::now).toEpochMilli();
         }
     }
 

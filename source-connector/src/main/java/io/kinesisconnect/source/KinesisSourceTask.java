@@ -3,12 +3,14 @@ package io.kinesisconnect.source;
 import io.kinesisconnect.common.ProjectVersion;
 import io.kinesisconnect.common.aws.AwsClientFactory;
 import io.kinesisconnect.common.metrics.MBeanRegistrar;
+import io.kinesisconnect.source.kinesis.IteratorPosition;
 import io.kinesisconnect.source.kinesis.SdkStreamProxy;
 import io.kinesisconnect.source.kinesis.StreamProxy;
 import io.kinesisconnect.source.metrics.SourceTaskMetrics;
 import io.kinesisconnect.source.offset.OffsetMarkers;
 import io.kinesisconnect.source.offset.ShardOffset;
 import io.kinesisconnect.source.offset.SourceOffsets;
+import io.kinesisconnect.source.offset.StartupMarker;
 import io.kinesisconnect.source.record.Deaggregator;
 import io.kinesisconnect.source.record.RecordConverter;
 import io.kinesisconnect.source.shard.FirstFailure;
@@ -55,7 +57,7 @@ public class KinesisSourceTask extends SourceTask {
     private ShardReaderPool pool;
     private ParentGate gate;
     private TaskSummary summary;
-    private List<SourceRecord> startupMarker = List.of();
+    private Optional<StartupMarker> startupMarker = Optional.empty();
 
     @Override
     public String version() {
@@ -99,13 +101,17 @@ public class KinesisSourceTask extends SourceTask {
                         settings,
                         stats,
                         System::nanoTime);
+        startupMarker = startupMarker(offsets, settings);
+        IteratorPosition initialPosition =
+                startupMarker
+                        .<IteratorPosition>map(m -> new IteratorPosition.AtTimestamp(m.start()))
+                        .orElseGet(config::initialPosition);
         List<ShardReader> readers = new ArrayList<>();
         for (ShardRef shard : shards) {
             Optional<ShardOffset> offset =
                     SourceOffsets.readOffset(stored.get(SourceOffsets.partition(shard)));
-            readers.add(new ShardReader(shard, offset, config.initialPosition(), context));
+            readers.add(new ShardReader(shard, offset, initialPosition, context));
         }
-        startupMarker = startupMarker(offsets, settings);
         summary = new TaskSummary(name, config.summaryInterval(), stats, buffer);
         pool = new ShardReaderPool(name, config.readerThreads(), failure);
         metrics.register(
@@ -115,7 +121,7 @@ public class KinesisSourceTask extends SourceTask {
                 "Started task={} shards={} startPosition={} in {} ms",
                 name,
                 shards.size(),
-                config.initialPosition(),
+                initialPosition,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 
@@ -127,31 +133,34 @@ public class KinesisSourceTask extends SourceTask {
     }
 
     /**
-     * In latest mode, the first poll records the instant "latest" was resolved to, unless it is
-     * already stored, so a connector restart keeps the same start.
+     * In latest mode, the instant "latest" means and the marker that keeps it across restarts: the
+     * first poll returns the marker, unless it is already stored.
      */
-    private List<SourceRecord> startupMarker(OffsetStorageReader offsets, ReaderSettings settings) {
+    private Optional<StartupMarker> startupMarker(
+            OffsetStorageReader offsets, ReaderSettings settings) {
         if (!config.startsAtResolvedLatest()) {
-            return List.of();
+            return Optional.empty();
         }
-        if (offsets.offset(OffsetMarkers.STARTUP_PARTITION) != null) {
-            return List.of();
-        }
-        long start = config.getLong(KinesisSourceTaskConfig.TASK_START_MILLIS_CONFIG);
-        return List.of(
-                OffsetMarkers.startup(
+        Instant configured =
+                Instant.ofEpochMilli(
+                        config.getLong(KinesisSourceTaskConfig.TASK_START_MILLIS_CONFIG));
+        return Optional.of(
+                StartupMarker.forLatest(
+                        offsets,
+                        configured,
                         settings.markerTopic(),
                         settings.connectorName(),
-                        Instant.ofEpochMilli(start)));
+                        System::currentTimeMillis));
     }
 
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
         failure.throwIfFailed();
         summary.maybeLog();
-        if (!startupMarker.isEmpty()) {
-            List<SourceRecord> marker = startupMarker;
-            startupMarker = List.of();
+        List<SourceRecord> marker = startupMarker.map(StartupMarker::takePending).orElse(List.of());
+        if (!marker.isEmpty()) {
+            // Alone and at once, even while Kinesis has nothing: with exactly-once support the
+            // marker is then committed in the task's first transaction.
             return marker;
         }
         List<SourceRecord> records = buffer.drain(config.pollBatch(), POLL_WAIT);
@@ -177,6 +186,22 @@ public class KinesisSourceTask extends SourceTask {
     public void commitRecord(SourceRecord record, RecordMetadata metadata) {
         if (gate != null) {
             OffsetMarkers.finishedShard(record).ifPresent(gate::endRecorded);
+        }
+    }
+
+    /**
+     * Connect calls this after it committed offsets: after each transaction on a worker with
+     * exactly-once support, after each offset flush otherwise.
+     */
+    @Override
+    public void commit() {
+        try {
+            startupMarker
+                    .filter(marker -> !marker.isDurable())
+                    .ifPresent(marker -> marker.checkDurable(context.offsetStorageReader()));
+        } catch (RuntimeException e) {
+            // Only the report is lost: the next commit checks again.
+            log.warn("task={} could not read its startup marker back: {}", name, e.toString());
         }
     }
 

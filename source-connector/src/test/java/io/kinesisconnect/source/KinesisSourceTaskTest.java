@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.kinesisconnect.common.keys.AwsKeys;
+import io.kinesisconnect.source.offset.OffsetMarkers;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.metrics.PluginMetrics;
+import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTaskContext;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.junit.jupiter.api.Test;
@@ -30,6 +33,27 @@ class KinesisSourceTaskTest {
 
         Object polled = assertTimeoutPreemptively(Duration.ofSeconds(2), task::poll);
         assertThat(polled).isNull();
+
+        assertTimeoutPreemptively(Duration.ofSeconds(5), task::stop);
+    }
+
+    @Test
+    void inLatestModeTheFirstPollReturnsTheStartupMarkerAtOnceWhileKinesisIsUnreachable()
+            throws IOException {
+        KinesisSourceTask task = new KinesisSourceTask();
+        task.initialize(new NoOffsetsContext());
+        Map<String, String> config = config(unusedPort());
+        config.put(KinesisSourceConfig.STARTUP_POSITION_CONFIG, "latest");
+        config.put(KinesisSourceTaskConfig.TASK_START_MILLIS_CONFIG, "1764400000000");
+        task.start(config);
+
+        List<SourceRecord> first = assertTimeoutPreemptively(Duration.ofSeconds(2), task::poll);
+        assertThat(first).hasSize(1);
+        assertThat(first.get(0).sourcePartition()).isEqualTo(OffsetMarkers.STARTUP_PARTITION);
+        assertThat(first.get(0).sourceOffset())
+                .isEqualTo(Map.of(OffsetMarkers.STARTUP_MILLIS_KEY, 1764400000000L));
+        Object second = assertTimeoutPreemptively(Duration.ofSeconds(2), task::poll);
+        assertThat(second).as("the marker goes out once").isNull();
 
         assertTimeoutPreemptively(Duration.ofSeconds(5), task::stop);
     }

@@ -3,12 +3,14 @@ package io.kinesisconnect.source.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kinesisconnect.source.KinesisSourceConfig;
+import io.kinesisconnect.testkit.Await;
 import io.kinesisconnect.testkit.ConnectClusterExtension;
 import io.kinesisconnect.testkit.EmulatorKind;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
 import io.kinesisconnect.testkit.StreamWriter;
 import io.kinesisconnect.testkit.TopicReader;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.util.clusters.WorkerHandle;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SourceExactlyOnceIT {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration MARKER_DEADLINE = Duration.ofSeconds(15);
 
     @RegisterExtension
     static final KinesisEmulatorExtension KINESIS =
@@ -33,8 +36,38 @@ class SourceExactlyOnceIT {
                     3,
                     b ->
                             b.workerProperty("exactly.once.source.support", "enabled")
+                                    // A minute, as shipped: only a transaction can then store
+                                    // the startup marker within seconds.
+                                    .workerProperty("offset.flush.interval.ms", "60000")
                                     .brokerProperty("transaction.state.log.replication.factor", "1")
                                     .brokerProperty("transaction.state.log.min.isr", "1"));
+
+    @Test
+    void latestIsStoredInTheFirstTransactionWithinSecondsAndWithoutData() {
+        String stream = KINESIS.streams().create("eos-latest", 2);
+        Map<String, String> config =
+                SourceTestConfigs.forEmulator(KINESIS.emulator(), "eos-latest", List.of(stream), 2);
+        config.put(KinesisSourceConfig.STARTUP_POSITION_CONFIG, "latest");
+        config.put("exactly.once.support", "required");
+        Instant beforeCreate = Instant.now();
+        CONNECT.cluster().putConnectorConfig("eos-latest", config).requireSuccess("create");
+        CONNECT.cluster().awaitRunning("eos-latest", 2, TIMEOUT);
+        Instant running = Instant.now();
+
+        // Far below the 60 s offset flush: only the first transaction can have stored it.
+        Instant stored =
+                Await.value(
+                        "the startup marker in GET /connectors/eos-latest/offsets",
+                        MARKER_DEADLINE,
+                        () -> StoredStartup.of(CONNECT.cluster(), "eos-latest").orElse(null));
+        Instant seen = Instant.now();
+        assertThat(stored).isBetween(beforeCreate, running);
+        System.out.printf(
+                "latest with exactly-once: marker stored %d ms after the tasks ran, %d ms after"
+                        + " the start instant%n",
+                Duration.between(running, seen).toMillis(),
+                Duration.between(stored, seen).toMillis());
+    }
 
     @Test
     void everyRecordExactlyOnceAcrossTaskRestartsAndALostWorker() {

@@ -57,6 +57,32 @@ class SourceStartupPositionsIT {
     }
 
     @Test
+    void latestIsStoredAsTheStartupMarkerShownByTheOffsetsEndpointAtTheFirstOffsetFlush() {
+        String stream = KINESIS.streams().create("latest-stored", 2);
+        Instant beforeCreate = Instant.now();
+
+        start(
+                "latest-stored",
+                stream,
+                Map.of(KinesisSourceConfig.STARTUP_POSITION_CONFIG, "latest"));
+        Instant running = Instant.now();
+
+        // Nothing is written to the stream: the marker must not wait for data.
+        Instant stored =
+                Await.value(
+                        "the startup marker in GET /connectors/latest-stored/offsets",
+                        TIMEOUT,
+                        () -> StoredStartup.of(CONNECT.cluster(), "latest-stored").orElse(null));
+        Instant seen = Instant.now();
+        assertThat(stored).isBetween(beforeCreate, running);
+        System.out.printf(
+                "latest without exactly-once (offset.flush.interval.ms=2000): marker stored"
+                        + " %d ms after the tasks ran, %d ms after the start instant%n",
+                Duration.between(running, seen).toMillis(),
+                Duration.between(stored, seen).toMillis());
+    }
+
+    @Test
     void latestLosesNothingWhenTasksRestartBeforeTheirFirstOffsetCommit() {
         String stream = KINESIS.streams().create("latest-restart", 2);
         write(stream, "before", 20);
