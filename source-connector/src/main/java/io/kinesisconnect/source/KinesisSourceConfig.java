@@ -45,8 +45,10 @@ public class KinesisSourceConfig extends AbstractConfig {
     public static final String STARTUP_POSITION_DEFAULT = StartupMode.LATEST.configName();
     private static final String STARTUP_POSITION_DOC =
             "Where shards without a stored offset start: 'latest' (records written after the"
-                    + " connector was created; resolved once to that instant and kept, so restarts"
-                    + " lose nothing), 'earliest' (all retained records) or 'date'"
+                    + " connector was created; resolved once to that instant, and kept across"
+                    + " restarts from the moment a task's startup marker is committed: the first"
+                    + " transaction with exactly-once support, else the first offset flush),"
+                    + " 'earliest' (all retained records) or 'date'"
                     + " (kinesis.startup.date). Shards that appear later, such as children after a"
                     + " reshard, always start at their beginning.";
 
