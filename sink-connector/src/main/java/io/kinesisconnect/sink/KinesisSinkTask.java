@@ -64,7 +64,10 @@ public class KinesisSinkTask extends SinkTask {
     private ErrantRecordReporter reporter;
     private String taskName;
     private final Deque<Prepared> backlog = new ArrayDeque<>();
-    private boolean paused;
+
+    /** The partitions this task paused because its backlog is full; empty when not paused. */
+    private final Set<TopicPartition> paused = new HashSet<>();
+
     private ConnectException failure;
 
     public KinesisSinkTask() {
@@ -149,6 +152,11 @@ public class KinesisSinkTask extends SinkTask {
     @Override
     public void open(Collection<TopicPartition> partitions) {
         partitions.forEach(dispatcher::open);
+        if (!paused.isEmpty()) {
+            // Connect does not pause partitions assigned meanwhile: their records would pile up
+            context.pause(partitions.toArray(TopicPartition[]::new));
+            paused.addAll(partitions);
+        }
         log.info("Opened task={} partitions={}", taskName, partitions);
     }
 
@@ -230,21 +238,25 @@ public class KinesisSinkTask extends SinkTask {
     private void updatePause() {
         Set<TopicPartition> assigned = context == null ? Set.of() : context.assignment();
         if (!backlog.isEmpty()) {
-            if (!paused) {
+            Set<TopicPartition> toPause = new HashSet<>(assigned);
+            toPause.removeAll(paused);
+            if (!toPause.isEmpty()) {
                 log.info(
-                        "Pausing task={}: {} records outstanding, {} parked; the endpoint is slow"
-                                + " or unreachable",
+                        "Pausing task={} partitions={}: {} records outstanding, {} parked; the"
+                                + " endpoint is slow or unreachable",
                         taskName,
+                        toPause,
                         dispatcher.outstanding(),
                         backlog.size());
-                context.pause(assigned.toArray(TopicPartition[]::new));
-                paused = true;
+                context.pause(toPause.toArray(TopicPartition[]::new));
+                paused.addAll(toPause);
             }
             // come back soon to submit parked records, even though no new ones arrive
             context.timeout(PAUSED_POLL.toMillis());
-        } else if (paused) {
-            context.resume(assigned.toArray(TopicPartition[]::new));
-            paused = false;
+        } else if (!paused.isEmpty()) {
+            paused.retainAll(assigned);
+            context.resume(paused.toArray(TopicPartition[]::new));
+            paused.clear();
             log.info("Resumed task={} outstanding={}", taskName, dispatcher.outstanding());
         }
     }
@@ -315,6 +327,8 @@ public class KinesisSinkTask extends SinkTask {
         int dropped = backlog.size();
         backlog.removeIf(p -> closing.contains(Records.partitionOf(p.source())));
         partitions.forEach(dispatcher::close);
+        // a closed partition is no longer ours to resume; if it comes back, open() decides anew
+        paused.removeAll(closing);
         log.info(
                 "Closed task={} partitions={} parked_records_dropped={}",
                 taskName,
