@@ -11,6 +11,7 @@ import io.kinesisconnect.sink.delivery.SummaryLog;
 import io.kinesisconnect.sink.delivery.TaskStats;
 import io.kinesisconnect.sink.write.KinesisRecord;
 import io.kinesisconnect.sink.write.KinesisRecordWriter;
+import io.kinesisconnect.sink.write.KplProducer;
 import io.kinesisconnect.sink.write.KplRecordWriter;
 import io.kinesisconnect.sink.write.KplSettings;
 import java.time.Duration;
@@ -146,7 +147,8 @@ public class KinesisSinkTask extends SinkTask {
         KinesisProducerConfiguration kpl =
                 KplSettings.producerConfiguration(
                         config, AwsCredentialsFactory.create(config.aws()));
-        return new KplRecordWriter(() -> new KinesisProducer(kpl));
+        return new KplRecordWriter(
+                () -> KplProducer.of(new KinesisProducer(kpl)), KplSettings.recordDeadline(kpl));
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.kinesisconnect.common.keys.KplConfigKeys;
 import io.kinesisconnect.common.spec.DidYouMean;
 import io.kinesisconnect.sink.KinesisSinkConfig;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,9 @@ public final class KplSettings {
     static final Map<String, String> OWNED_BY_SHARED = KplConfigKeys.OWNED_BY_SHARED;
 
     private static final int HTTPS_PORT = 443;
+
+    /** Added to the KPL's own time limits for the record deadline: callbacks and scheduling. */
+    static final Duration DEADLINE_GRACE = Duration.ofSeconds(5);
 
     private KplSettings() {}
 
@@ -110,6 +114,19 @@ public final class KplSettings {
         KinesisProducerConfiguration kplConfig = KinesisProducerConfiguration.fromProperties(props);
         kplConfig.setCredentialsProvider(credentials);
         return kplConfig;
+    }
+
+    /**
+     * How long a record may wait for the KPL's answer before the writer gives it up as a transient
+     * failure: the KPL's record TTL (after which it fails the record itself) plus one request
+     * timeout (a request sent just before the TTL may still answer) plus {@link #DEADLINE_GRACE}.
+     * An answer from a healthy KPL always comes sooner; only a destroyed producer, whose futures
+     * never complete, reaches it.
+     */
+    public static Duration recordDeadline(KinesisProducerConfiguration kpl) {
+        return Duration.ofMillis(kpl.getRecordTtl())
+                .plusMillis(kpl.getRequestTimeout())
+                .plus(DEADLINE_GRACE);
     }
 
     private static int port(URI uri) {
