@@ -111,6 +111,7 @@ public class KinesisSinkTask extends SinkTask {
                         writer,
                         this::scheduleRetry,
                         config.maxOutstandingRecords(),
+                        config.maxOutstandingBytes(),
                         config.maxRetries(),
                         new RetryBackoff(config.retryBackoff()),
                         stats);
@@ -123,12 +124,13 @@ public class KinesisSinkTask extends SinkTask {
         reporter = context == null ? null : context.errantRecordReporter();
         log.info(
                 "Started Kinesis sink task={} routing={} partition_key={} hash_key={}"
-                        + " max_outstanding={} dlq={} kpl=[{}] in {} ms",
+                        + " max_outstanding={} max_outstanding_bytes={} dlq={} kpl=[{}] in {} ms",
                 taskName,
                 config.streamRouting().configValue(),
                 config.partitionKeySource().configValue(),
                 config.hashKeySource().configValue(),
                 config.maxOutstandingRecords(),
+                config.maxOutstandingBytes(),
                 reporter != null,
                 KplSettings.describe(config),
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
@@ -224,7 +226,7 @@ public class KinesisSinkTask extends SinkTask {
         try {
             while (!backlog.isEmpty()) {
                 Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-                if (!dispatcher.awaitCapacity(left)) {
+                if (!dispatcher.awaitCapacity(backlog.peek().record().data().length, left)) {
                     break;
                 }
                 Prepared next = backlog.poll();

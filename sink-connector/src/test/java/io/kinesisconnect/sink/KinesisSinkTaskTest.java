@@ -161,6 +161,19 @@ class KinesisSinkTaskTest {
     }
 
     @Test
+    void theByteBoundParksRecordsToo() {
+        start(false, KinesisSinkConfig.MAX_OUTSTANDING_BYTES_CONFIG, "16");
+        task.put(batch(0, 0, 4));
+        assertThat(writer.calls())
+                .as("two values of 7 bytes fit in 16 bytes, a third does not")
+                .hasSize(2);
+        assertThat(context.paused).containsExactlyInAnyOrder(P0, P1);
+        writer.succeedAll();
+        task.put(List.of());
+        assertThat(writer.calls()).hasSize(4);
+    }
+
+    @Test
     void permanentFailureWithoutReporterFailsTheTaskNamingTheRecord() {
         start(false);
         task.put(batch(0, 40, 3));

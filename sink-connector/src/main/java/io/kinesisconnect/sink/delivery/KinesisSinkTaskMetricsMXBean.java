@@ -29,4 +29,10 @@ public interface KinesisSinkTaskMetricsMXBean {
 
     /** The highest {@link #getOutstandingRecords()} seen since the task started. */
     long getMaxOutstandingRecords();
+
+    /** Payload bytes of the records counted by {@link #getOutstandingRecords()}. */
+    long getOutstandingBytes();
+
+    /** The highest {@link #getOutstandingBytes()} seen since the task started. */
+    long getMaxOutstandingBytes();
 }

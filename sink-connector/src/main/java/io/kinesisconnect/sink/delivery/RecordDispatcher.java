@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends records through a {@link KinesisRecordWriter} and follows each to its end: acknowledged,
  * written again after a transient failure (within a budget), or set aside as permanently failed for
- * the task to report. It bounds how many records are outstanding and knows, per partition, which
- * offset may be committed.
+ * the task to report. It bounds how many records and how many payload bytes are outstanding, and
+ * knows, per partition, which offset may be committed.
  *
  * <p>Called from the task thread, the writer's callback threads and the retry scheduler; all state
  * is guarded by this object's monitor, and the writer is never called while holding it.
@@ -33,6 +33,7 @@ public final class RecordDispatcher {
     private final KinesisRecordWriter writer;
     private final RetryScheduler scheduler;
     private final int maxOutstanding;
+    private final long maxOutstandingBytes;
     private final int maxRetries;
     private final RetryBackoff backoff;
     private final TaskStats stats;
@@ -42,6 +43,7 @@ public final class RecordDispatcher {
     private final Map<TopicPartition, Long> highestSubmitted = new HashMap<>();
     private final List<PermanentFailure> permanentFailures = new ArrayList<>();
     private int outstanding;
+    private long outstandingBytes;
     private ConnectException fatal;
     private boolean closed;
 
@@ -49,12 +51,14 @@ public final class RecordDispatcher {
             KinesisRecordWriter writer,
             RetryScheduler scheduler,
             int maxOutstanding,
+            long maxOutstandingBytes,
             int maxRetries,
             RetryBackoff backoff,
             TaskStats stats) {
         this.writer = writer;
         this.scheduler = scheduler;
         this.maxOutstanding = maxOutstanding;
+        this.maxOutstandingBytes = maxOutstandingBytes;
         this.maxRetries = maxRetries;
         this.backoff = backoff;
         this.stats = stats;
@@ -104,20 +108,28 @@ public final class RecordDispatcher {
     }
 
     /**
-     * Waits until fewer than the maximum records are outstanding, or {@code timeout} passes.
+     * Waits until a record of {@code bytes} fits under both bounds (records and bytes), or {@code
+     * timeout} passes. A record larger than the byte bound fits when nothing else is outstanding,
+     * so it is written alone instead of blocking the task for good.
      *
      * @return whether there is room
      */
-    public synchronized boolean awaitCapacity(Duration timeout) throws InterruptedException {
+    public synchronized boolean awaitCapacity(int bytes, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (outstanding >= maxOutstanding && fatal == null) {
+        while (!hasRoomFor(bytes) && fatal == null) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
             }
             waitNanos(left);
         }
-        return outstanding < maxOutstanding;
+        return hasRoomFor(bytes);
+    }
+
+    private boolean hasRoomFor(int bytes) {
+        return outstanding < maxOutstanding
+                && (outstandingBytes == 0 || outstandingBytes + bytes <= maxOutstandingBytes);
     }
 
     /** Hands a received record to the writer. Call only after {@link #awaitCapacity} said yes. */
@@ -128,7 +140,8 @@ public final class RecordDispatcher {
             pending = new PendingRecord(source, partition, record, epochOf(partition));
             highestSubmitted.merge(partition, source.originalKafkaOffset(), Math::max);
             outstanding++;
-            stats.outstanding(outstanding);
+            outstandingBytes += record.data().length;
+            stats.outstanding(outstanding, outstandingBytes);
         }
         send(pending);
     }
@@ -140,17 +153,17 @@ public final class RecordDispatcher {
     synchronized void onOutcome(PendingRecord pending, WriteOutcome outcome) {
         if (closed || pending.epoch() != epochOf(pending.partition())) {
             // the partition was revoked or reopened meanwhile: its new owner writes the record
-            finished();
+            finished(pending);
             return;
         }
         if (outcome instanceof WriteOutcome.Written) {
             stats.written(pending.record().data().length);
             offsets.acknowledged(pending.partition(), pending.offset());
-            finished();
+            finished(pending);
         } else if (outcome instanceof WriteOutcome.Failed failed && failed.permanent()) {
             permanentFailures.add(
                     new PermanentFailure(pending.source(), failed.reason(), pending.epoch()));
-            finished();
+            finished(pending);
         } else {
             retryOrGiveUp(pending, ((WriteOutcome.Failed) outcome).reason());
         }
@@ -172,7 +185,7 @@ public final class RecordDispatcher {
                                         + "); last error: "
                                         + reason);
             }
-            finished();
+            finished(pending);
             return;
         }
         int retry = pending.retried();
@@ -190,16 +203,17 @@ public final class RecordDispatcher {
     private void resend(PendingRecord pending) {
         synchronized (this) {
             if (closed || pending.epoch() != epochOf(pending.partition()) || fatal != null) {
-                finished();
+                finished(pending);
                 return;
             }
         }
         send(pending);
     }
 
-    private void finished() {
+    private void finished(PendingRecord pending) {
         outstanding--;
-        stats.outstanding(outstanding);
+        outstandingBytes -= pending.record().data().length;
+        stats.outstanding(outstanding, outstandingBytes);
         notifyAll();
     }
 
