@@ -92,6 +92,8 @@ public class KinesisSinkTask extends SinkTask {
         if (!problems.isEmpty()) {
             throw new ConnectException("Invalid KPL settings: " + problems.values());
         }
+        KplSettings.processListExposure(props)
+                .ifPresent(w -> log.warn("Kinesis sink task config: {}", w));
         taskName =
                 props.getOrDefault("name", "kinesis-sink")
                         + "-"

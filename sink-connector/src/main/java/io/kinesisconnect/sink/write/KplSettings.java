@@ -72,6 +72,30 @@ public final class KplSettings {
                 .map(p -> key + " " + p + ", found '" + (secret ? "[hidden]" : value) + "'");
     }
 
+    /**
+     * A warning when a secret {@code kpl.*} setting is set (today {@code kpl.ProxyPassword}): the
+     * KPL hands its whole configuration to its child process on the command line, hex-encoded, so
+     * any local user who can list processes can read it. A warning, not an error: there is no other
+     * way to give the KPL a proxy password, and a validation error would refuse the connector.
+     */
+    public static Optional<String> processListExposure(Map<String, String> props) {
+        List<String> exposed =
+                KplConfigKeys.SECRET_KEYS.stream()
+                        .map(k -> KinesisSinkConfig.KPL_PREFIX + k)
+                        .filter(k -> props.get(k) != null && !props.get(k).isEmpty())
+                        .sorted()
+                        .toList();
+        if (exposed.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                String.join(", ", exposed)
+                        + " is passed by the KPL to its child process on the command line"
+                        + " (hex-encoded, not encrypted): any local user of the worker's host who can"
+                        + " list processes can read it. Run the worker on a host without untrusted"
+                        + " local users, or use a proxy that needs no password");
+    }
+
     /** The KPL speaks only TLS: an http endpoint is a configuration error, said plainly. */
     static Optional<String> endpointProblem(String endpoint) {
         if (endpoint == null || endpoint.isBlank()) {

@@ -94,4 +94,19 @@ class KplSettingsTest {
         assertThat(KplSettings.recordDeadline(kpl))
                 .isEqualTo(Duration.ofMillis(3_000).plus(KplSettings.DEADLINE_GRACE));
     }
+
+    @Test
+    void aProxyPasswordIsWarnedAboutWithoutEchoingIt() {
+        assertThat(
+                        KplSettings.processListExposure(
+                                TestConfigs.props("kpl.ProxyPassword", "marker-5ecret")))
+                .hasValueSatisfying(
+                        w ->
+                                assertThat(w)
+                                        .contains("kpl.ProxyPassword")
+                                        .contains("command line")
+                                        .doesNotContain("marker-5ecret"));
+        assertThat(KplSettings.processListExposure(TestConfigs.props("kpl.ProxyHost", "proxy")))
+                .isEmpty();
+    }
 }
