@@ -35,4 +35,10 @@ public interface KinesisSinkTaskMetricsMXBean {
 
     /** The highest {@link #getOutstandingBytes()} seen since the task started. */
     long getMaxOutstandingBytes();
+
+    /** Records received but waiting for room under the outstanding bounds (partitions paused). */
+    long getParkedRecords();
+
+    /** The highest {@link #getParkedRecords()} seen since the task started. */
+    long getMaxParkedRecords();
 }

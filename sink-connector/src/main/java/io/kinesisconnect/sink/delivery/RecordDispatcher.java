@@ -20,8 +20,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends records through a {@link KinesisRecordWriter} and follows each to its end: acknowledged,
  * written again after a transient failure (within a budget), or set aside as permanently failed for
- * the task to report. It bounds how many records and how many payload bytes are outstanding, and
- * knows, per partition, which offset may be committed.
+ * the {@link FailureReporter}. It bounds how many records and how many payload bytes are
+ * outstanding, knows, per partition, which offset may be committed, and holds the task's one fatal
+ * failure: the first error that ends the task, from any thread.
+ *
+ * <p>Retry scheduling lives here: {@link #retryOrGiveUp} is the one place that decides whether a
+ * transient failure is re-sent or ends the task.
  *
  * <p>Called from the task thread, the writer's callback threads and the retry scheduler; all state
  * is guarded by this object's monitor, and the writer is never called while holding it.
@@ -169,22 +173,21 @@ public final class RecordDispatcher {
         }
     }
 
+    /** A transient failure: re-send after a backoff, or, past the budget, fail the task. */
     private void retryOrGiveUp(PendingRecord pending, String reason) {
         if (pending.retries() >= maxRetries) {
-            if (fatal == null) {
-                fatal =
-                        new ConnectException(
-                                "Could not write record "
-                                        + pending.describe()
-                                        + " to Kinesis stream "
-                                        + pending.record().stream()
-                                        + " after "
-                                        + (pending.retries() + 1)
-                                        + " attempts (kinesis.retries.max="
-                                        + maxRetries
-                                        + "); last error: "
-                                        + reason);
-            }
+            fail(
+                    new ConnectException(
+                            "Could not write record "
+                                    + pending.describe()
+                                    + " to Kinesis stream "
+                                    + pending.record().stream()
+                                    + " after "
+                                    + (pending.retries() + 1)
+                                    + " attempts (kinesis.retries.max="
+                                    + maxRetries
+                                    + "); last error: "
+                                    + reason));
             finished(pending);
             return;
         }
@@ -218,10 +221,22 @@ public final class RecordDispatcher {
     }
 
     /**
-     * Stops following records: outcomes that arrive later, as the writer shuts down, are ignored.
+     * Stops following records and scheduling re-sends: outcomes that arrive later, as the writer
+     * shuts down, are ignored.
      */
-    public synchronized void close() {
-        closed = true;
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+        }
+        scheduler.close();
+    }
+
+    /** Ends the task with {@code failure}, unless an earlier failure already does. */
+    public synchronized void fail(ConnectException failure) {
+        if (fatal == null) {
+            fatal = failure;
+        }
         notifyAll();
     }
 
@@ -232,7 +247,10 @@ public final class RecordDispatcher {
         return drained;
     }
 
-    /** Throws the first failure that ends the task: a record past its re-send budget. */
+    /**
+     * Throws the first failure that ends the task: a record past its re-send budget, or one that
+     * could be neither written nor reported.
+     */
     public synchronized void throwIfFailed() {
         if (fatal != null) {
             throw fatal;

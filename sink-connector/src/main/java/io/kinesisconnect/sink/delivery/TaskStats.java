@@ -13,6 +13,8 @@ public final class TaskStats implements KinesisSinkTaskMetricsMXBean {
     private final AtomicLong outstanding = new AtomicLong();
     private final AtomicLong maxOutstanding = new AtomicLong();
     private final AtomicLong outstandingBytes = new AtomicLong();
+    private final AtomicLong parked = new AtomicLong();
+    private final AtomicLong maxParked = new AtomicLong();
     private final AtomicLong maxOutstandingBytes = new AtomicLong();
 
     void received() {
@@ -43,6 +45,11 @@ public final class TaskStats implements KinesisSinkTaskMetricsMXBean {
         maxOutstanding.accumulateAndGet(records, Math::max);
         outstandingBytes.set(bytes);
         maxOutstandingBytes.accumulateAndGet(bytes, Math::max);
+    }
+
+    void parked(int now) {
+        parked.set(now);
+        maxParked.accumulateAndGet(now, Math::max);
     }
 
     @Override
@@ -93,5 +100,15 @@ public final class TaskStats implements KinesisSinkTaskMetricsMXBean {
     @Override
     public long getMaxOutstandingBytes() {
         return maxOutstandingBytes.get();
+    }
+
+    @Override
+    public long getParkedRecords() {
+        return parked.get();
+    }
+
+    @Override
+    public long getMaxParkedRecords() {
+        return maxParked.get();
     }
 }
