@@ -136,14 +136,14 @@ class KinesisSinkTaskTest {
     }
 
     @Test
-    void closingEveryPausedPartitionForgetsThePauseSoReassignedOnesFlowAgain() {
+    void partitionsPausedBeforeARebalanceAndAssignedAgainAreResumedOnceNothingIsParked() {
         start(false, KinesisSinkConfig.MAX_OUTSTANDING_CONFIG, "3");
         task.put(batch(0, 0, 10));
         assertThat(context.paused).containsExactlyInAnyOrder(P0, P1);
 
         rebalance(List.of(P0, P1), List.of(P0, P1));
         assertThat(context.paused)
-                .as("the parked records went with the closed partitions")
+                .as("the parked records went with the closed partitions: nothing keeps them paused")
                 .isEmpty();
         writer.succeedAll();
         task.put(batch(0, 0, 2));
@@ -151,12 +151,15 @@ class KinesisSinkTaskTest {
         assertThat(context.paused).isEmpty();
     }
 
-    /** What the worker does on a rebalance: close the revoked, drop their pauses, open the new. */
+    /**
+     * What Connect's WorkerSinkTask does on a rebalance: close the revoked partitions, keep the
+     * task's pauses of partitions it is assigned again (and re-pause them), then open the assigned.
+     */
     private void rebalance(List<TopicPartition> revoked, List<TopicPartition> assigned) {
         task.close(revoked);
         context.assignment.removeAll(revoked);
-        context.paused.removeAll(revoked);
         context.assignment.addAll(assigned);
+        context.paused.retainAll(context.assignment);
         task.open(assigned);
     }
 

@@ -79,11 +79,19 @@ public final class BackPressure {
         updatePause();
     }
 
-    /** Partitions newly assigned: Connect does not pause them, so pause them here if paused. */
+    /**
+     * Partitions newly assigned. While records are parked they are paused with the others (Connect
+     * leaves a partition new to the task running). Otherwise they are resumed: Connect re-pauses a
+     * partition this task paused before a rebalance when it is assigned again, even though close()
+     * dropped its parked records, and nothing else would ever resume it.
+     */
     public void opened(Collection<TopicPartition> partitions) {
+        TopicPartition[] opened = partitions.toArray(TopicPartition[]::new);
         if (!paused.isEmpty()) {
-            context.pause(partitions.toArray(TopicPartition[]::new));
+            context.pause(opened);
             paused.addAll(partitions);
+        } else if (opened.length > 0) {
+            context.resume(opened);
         }
     }
 
