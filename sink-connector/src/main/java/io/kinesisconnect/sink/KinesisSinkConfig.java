@@ -116,8 +116,18 @@ public class KinesisSinkConfig extends AbstractConfig {
     public static final String MAX_OUTSTANDING_DOC =
             "At most this many records of a task are in flight to Kinesis or waiting for a"
                     + " retry. At the bound, put() waits up to kinesis.put.max.wait.ms, then pauses"
-                    + " the task's partitions until there is room.";
+                    + " the task's partitions until there is room. The default keeps the KPL's"
+                    + " aggregation fed; kinesis.max.outstanding.bytes bounds the memory.";
     public static final int MAX_OUTSTANDING_DEFAULT = SinkKeys.MAX_OUTSTANDING_RECORDS_DEFAULT;
+
+    public static final String MAX_OUTSTANDING_BYTES_CONFIG = "kinesis.max.outstanding.bytes";
+    public static final String MAX_OUTSTANDING_BYTES_DOC =
+            "At most this many payload bytes of a task are in flight to Kinesis or waiting for a"
+                    + " retry, whichever of the two bounds is reached first. A single record larger"
+                    + " than this is written alone. Each outstanding byte is held about twice on"
+                    + " the worker's heap (the Kafka record and its Kinesis payload) and once in"
+                    + " the KPL's child process.";
+    public static final long MAX_OUTSTANDING_BYTES_DEFAULT = 32L * 1024 * 1024;
 
     public static final String PUT_MAX_WAIT_CONFIG = "kinesis.put.max.wait.ms";
     public static final String PUT_MAX_WAIT_DOC =
@@ -365,6 +375,17 @@ public class KinesisSinkConfig extends AbstractConfig {
                 ++order,
                 Width.SHORT,
                 "Max outstanding records");
+        def.define(
+                MAX_OUTSTANDING_BYTES_CONFIG,
+                Type.LONG,
+                MAX_OUTSTANDING_BYTES_DEFAULT,
+                Range.between(1L, 1L << 34),
+                Importance.MEDIUM,
+                MAX_OUTSTANDING_BYTES_DOC,
+                GROUP_DELIVERY,
+                ++order,
+                Width.SHORT,
+                "Max outstanding bytes");
         defineMillis(def, PUT_MAX_WAIT_CONFIG, PUT_MAX_WAIT_DEFAULT, PUT_MAX_WAIT_DOC, ++order);
         def.define(
                 RETRIES_CONFIG,
@@ -478,6 +499,10 @@ public class KinesisSinkConfig extends AbstractConfig {
 
     public int maxOutstandingRecords() {
         return getInt(MAX_OUTSTANDING_CONFIG);
+    }
+
+    public long maxOutstandingBytes() {
+        return getLong(MAX_OUTSTANDING_BYTES_CONFIG);
     }
 
     public Duration putMaxWait() {

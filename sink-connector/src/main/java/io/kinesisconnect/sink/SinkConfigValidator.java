@@ -10,6 +10,8 @@ import java.util.Map;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What {@code validate()} adds to the ConfigDef's key-by-key checks: KPL pass-through keys, the
@@ -18,9 +20,13 @@ import org.apache.kafka.common.config.ConfigValue;
  */
 final class SinkConfigValidator {
 
+    private static final Logger log = LoggerFactory.getLogger(SinkConfigValidator.class);
+
     private SinkConfigValidator() {}
 
     static Config validate(Map<String, String> props, Config config) {
+        // Connect's validate() has errors only, no warnings: a warning goes to the worker log
+        KplSettings.processListExposure(props).ifPresent(w -> log.warn("Sink config: {}", w));
         Map<String, ConfigValue> values = new LinkedHashMap<>();
         config.configValues().forEach(v -> values.put(v.name(), v));
         // KPL key errors do not keep the stream check from running; key-by-key errors do

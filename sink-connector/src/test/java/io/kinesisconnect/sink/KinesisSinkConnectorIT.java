@@ -9,6 +9,7 @@ import io.kinesisconnect.testkit.EmulatorKind;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
 import io.kinesisconnect.testkit.LandedRecord;
 import io.kinesisconnect.testkit.StreamContents;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -27,9 +28,11 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.connect.converters.IntegerConverter;
 import org.apache.kafka.connect.converters.LongConverter;
+import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.data.Timestamp;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.storage.Converter;
 import org.apache.kafka.connect.storage.StringConverter;
@@ -201,6 +204,31 @@ class KinesisSinkConnectorIT {
                 json,
                 schema,
                 new Struct(schema).put("id", 7).put("item", "pen"));
+        // one case for the remaining types: a top-level array of Structs with every primitive
+        // and the Decimal and Timestamp logical types, as JSON with its schema
+        Schema row =
+                SchemaBuilder.struct()
+                        .name("row")
+                        .field("f", Schema.FLOAT32_SCHEMA)
+                        .field("d", Schema.FLOAT64_SCHEMA)
+                        .field("b", Schema.BOOLEAN_SCHEMA)
+                        .field("s", Schema.INT16_SCHEMA)
+                        .field("amount", Decimal.schema(2))
+                        .field("at", Timestamp.SCHEMA)
+                        .build();
+        assertValuesRoundTrip(
+                "logical",
+                JsonConverter.class.getName(),
+                json,
+                SchemaBuilder.array(row).build(),
+                List.of(
+                        new Struct(row)
+                                .put("f", 1.5f)
+                                .put("d", -2.25)
+                                .put("b", true)
+                                .put("s", (short) 300)
+                                .put("amount", new BigDecimal("12.34"))
+                                .put("at", new java.util.Date(1_700_000_000_123L))));
         // schemaless JSON comes back as a HashMap: feed keys in the order it iterates them
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("a", 1);

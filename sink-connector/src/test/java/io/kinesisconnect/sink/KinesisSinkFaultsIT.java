@@ -10,6 +10,9 @@ import io.kinesisconnect.testkit.EmulatorOptions;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
 import io.kinesisconnect.testkit.LandedRecord;
 import io.kinesisconnect.testkit.StreamContents;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -19,11 +22,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -48,6 +54,40 @@ class KinesisSinkFaultsIT {
     @BeforeAll
     static void startCluster() {
         connect = ConnectTestCluster.builder().name("sink-faults").workers(2).start();
+    }
+
+    /**
+     * Starts each test with the emulator's TLS port (the one the KPL uses) accepting connections.
+     * Under heavy CPU load kinesis-mock has been seen to keep its plain port and lose its TLS
+     * listener; then it is restarted (its streams persist), so that a test fails on what it tests.
+     */
+    @BeforeEach
+    void tlsPortAnswers() {
+        if (!tlsPortAcceptsWithin(Duration.ofSeconds(20))) {
+            KINESIS.emulator().restart();
+            assertThat(tlsPortAcceptsWithin(Duration.ofSeconds(90)))
+                    .as("kinesis-mock's TLS port after a restart")
+                    .isTrue();
+        }
+    }
+
+    private static boolean tlsPortAcceptsWithin(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int port = KINESIS.emulator().tlsPort();
+        boolean[] up = {false};
+        Await.until(
+                "a connection to the TLS port, or " + timeout.toSeconds() + " s",
+                timeout.plusSeconds(5),
+                () -> {
+                    try (Socket socket = new Socket()) {
+                        socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+                        up[0] = true;
+                    } catch (IOException e) {
+                        up[0] = false;
+                    }
+                    return up[0] || System.nanoTime() > deadline;
+                });
+        return up[0];
     }
 
     /** Deletes what a test left behind, also when it failed, so no task outlives its test. */
@@ -133,14 +173,27 @@ class KinesisSinkFaultsIT {
 
         List<ProcessHandle> kpl = kplProcessesStartedAfter(created);
         assertThat(kpl).as("the task's KPL child process").isNotEmpty();
+        long committedAtKill = committed(name);
         long writtenAtKill = metric(name, "RecordsWritten");
         kpl.forEach(ProcessHandle::destroyForcibly);
+        assertThat(writtenAtKill).as("killed before the end, not after it").isLessThan(count);
 
         long duplicates = awaitAllLandedAndCommitted(name, stream, count);
         System.out.printf(
-                "KPL crash: killed %d kinesis_producer process(es) after %d of %d records;"
-                        + " all landed, %d duplicates, %d re-sends%n",
-                kpl.size(), writtenAtKill, count, duplicates, metric(name, "Retries"));
+                "KPL crash: killed %d kinesis_producer process(es) after %d of %d records"
+                        + " (%d committed); all landed, %d duplicates, %d re-sends%n",
+                kpl.size(),
+                writtenAtKill,
+                count,
+                committedAtKill,
+                duplicates,
+                metric(name, "Retries"));
+        assertThat(duplicates)
+                .as("duplicates are at most the records after the last commit at the kill")
+                .isBetween(0L, count - committedAtKill);
+        assertThat(metric(name, "Retries"))
+                .as("the records the kill failed were re-sent")
+                .isPositive();
         assertThat(connect.status(name).json().path("tasks").get(0).path("state").asText())
                 .isEqualTo("RUNNING");
         connect.delete(name);
@@ -190,9 +243,12 @@ class KinesisSinkFaultsIT {
                 "kinesis-mock to persist what it acknowledged",
                 TIMEOUT,
                 () -> System.nanoTime() > settled);
+        long committedAtStop = committed(name);
+        long writtenAtStop = metric(name, "RecordsWritten");
         KINESIS.emulator().stop();
         connect.resume(name).requireSuccess("resume");
         long stopped = System.nanoTime();
+        assertThat(writtenAtStop).as("the outage starts before the end").isLessThan(count);
         long retriesBefore = metric(name, "Retries");
         Await.until(
                 "records to expire in the KPL and be queued again, 3 TTLs into the outage",
@@ -229,6 +285,10 @@ class KinesisSinkFaultsIT {
                 metric(name, "Retries"),
                 metric(name, "MaxOutstandingRecords"),
                 bound);
+        assertThat(duplicates)
+                .as("duplicates are at most the records after the last commit at the outage")
+                .isBetween(0L, count - committedAtStop);
+        assertThat(metric(name, "Retries")).isPositive();
         Set<String> expected =
                 records(topic, count).stream()
                         .map(r -> new String(r.value(), StandardCharsets.UTF_8))
@@ -236,5 +296,135 @@ class KinesisSinkFaultsIT {
         assertThat(distinct(KINESIS.reader().readAll(stream)).keySet())
                 .containsExactlyInAnyOrderElementsOf(expected);
         connect.delete(name);
+    }
+
+    @Test
+    void anOutageLongerThanTheRetryBudgetFailsTheTaskNamingTheRecordAndCommitsNothingPastIt() {
+        int count = 10_000;
+        String topic = "budget";
+        connect.embedded().kafka().createTopic(topic, 1);
+        String stream = KINESIS.streams().create("sink-budget", 1);
+        SinkItSupport.produce(connect, records(topic, count));
+        String name = "budget";
+        Map<String, String> config =
+                SinkItSupport.connectorConfig(KINESIS.emulator(), name, topic, stream);
+        // a small bound keeps the task writing for many seconds: the outage starts mid-stream
+        config.put(KinesisSinkConfig.MAX_OUTSTANDING_CONFIG, "50");
+        config.put(KinesisSinkConfig.RETRIES_CONFIG, "1");
+        config.put(KinesisSinkConfig.RETRY_BACKOFF_CONFIG, "100");
+        config.put("kpl.RecordTtl", "500");
+        config.put("kpl.RequestTimeout", "500");
+        connect.putConnectorConfig(name, config).requireSuccess("create");
+        connect.awaitRunning(name, 1, TIMEOUT);
+        Await.until(
+                "a first offset commit",
+                TIMEOUT,
+                () -> committed(name) > 0,
+                () -> "written " + metric(name, "RecordsWritten"));
+        try {
+            long writtenAtStop = metric(name, "RecordsWritten");
+            KINESIS.emulator().stop();
+            assertThat(writtenAtStop).as("the outage starts before the end").isLessThan(count);
+            JsonNode status = connect.awaitFailure(name, TIMEOUT);
+            String trace = status.path("tasks").get(0).path("trace").asText();
+            Matcher named =
+                    Pattern.compile("Could not write record topic=budget partition=0 offset=(\\d+)")
+                            .matcher(trace);
+            assertThat(named.find()).as("the failure names the record: " + trace).isTrue();
+            long failedOffset = Long.parseLong(named.group(1));
+            assertThat(trace).contains("after 2 attempts").contains("kinesis.retries.max=1");
+            assertThat(failedOffset).isLessThan(count);
+            assertThat(committed(name))
+                    .as("the committed offset never passes the record that failed the task")
+                    .isPositive()
+                    .isLessThanOrEqualTo(failedOffset);
+        } finally {
+            KINESIS.emulator().restart();
+        }
+        connect.delete(name);
+    }
+
+    @Test
+    void aWorkerJoiningDuringAnOutageKeepsEveryTaskUnderItsBoundsAndLosesNothing() {
+        int count = 8_000;
+        int bound = 50;
+        int maxPollRecords = 500; // the consumer default: at most one batch is ever parked
+        String topic = "rebalance";
+        connect.embedded().kafka().createTopic(topic, 4);
+        String stream = KINESIS.streams().create("sink-rebalance", 2);
+        SinkItSupport.produce(connect, records(topic, count));
+        String name = "rebalance";
+        Map<String, String> config =
+                SinkItSupport.connectorConfig(KINESIS.emulator(), name, topic, stream);
+        config.put("tasks.max", "2");
+        config.put(KinesisSinkConfig.MAX_OUTSTANDING_CONFIG, Integer.toString(bound));
+        config.put(KinesisSinkConfig.RETRIES_CONFIG, "100");
+        config.put(KinesisSinkConfig.RETRY_BACKOFF_CONFIG, "250");
+        config.put("kpl.RecordTtl", "2000");
+        config.put("kpl.RequestTimeout", "1000");
+        connect.putConnectorConfig(name, config).requireSuccess("create");
+        connect.awaitRunning(name, 2, TIMEOUT);
+        Await.until("the first records to be written", TIMEOUT, () -> written(name) >= 400);
+        // as in the outage test: let kinesis-mock persist what it acknowledged before the kill
+        connect.request("PUT", "connectors/" + name + "/pause", null).requireSuccess("pause");
+        Await.until("no outstanding records while paused", TIMEOUT, () -> outstanding(name) == 0);
+        long settled = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        Await.until("kinesis-mock to persist", TIMEOUT, () -> System.nanoTime() > settled);
+        assertThat(written(name)).as("the outage starts before the end").isLessThan(count);
+        KINESIS.emulator().stop();
+        connect.resume(name).requireSuccess("resume");
+        Await.until(
+                "both tasks to fill their bound and park records",
+                TIMEOUT,
+                () -> parked(name, 0) > 0 && parked(name, 1) > 0,
+                () -> "parked " + parked(name, 0) + "/" + parked(name, 1));
+
+        // A worker joins while Kinesis is down; then task 1 restarts, so that its consumer leaves
+        // and rejoins the group and task 0 goes through a consumer rebalance while it is paused
+        // (its partitions are revoked and assigned again, and new ones may come).
+        connect.embedded().addWorker();
+        Await.until(
+                "the third worker to answer REST",
+                TIMEOUT,
+                () -> connect.embedded().healthyWorkers().size() == 3);
+        connect.request("POST", "connectors/" + name + "/tasks/1/restart", null)
+                .requireSuccess("restart task 1");
+        connect.awaitRunning(name, 2, TIMEOUT);
+        Await.until(
+                "both tasks, the restarted one included, parked again while Kinesis is down",
+                TIMEOUT,
+                () -> parked(name, 0) > 0 && parked(name, 1) > 0,
+                () -> "parked " + parked(name, 0) + "/" + parked(name, 1));
+        long stuck = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        Await.until("3 s more of the outage", TIMEOUT, () -> System.nanoTime() > stuck);
+        for (int task = 0; task < 2; task++) {
+            assertThat(SinkItSupport.taskMetric(name, task, "MaxOutstandingRecords"))
+                    .as("task %d outstanding", task)
+                    .isBetween(1L, (long) bound);
+            assertThat(SinkItSupport.taskMetric(name, task, "MaxParkedRecords"))
+                    .as("task %d parked: its partitions, the new ones included, are paused", task)
+                    .isBetween(1L, (long) maxPollRecords);
+        }
+
+        KINESIS.emulator().restart();
+        long duplicates = awaitAllLandedAndCommitted(name, stream, count);
+        System.out.printf(
+                "Rebalance during an outage: %d records all landed, %d duplicates%n",
+                count, duplicates);
+        connect.delete(name);
+    }
+
+    private static long written(String name) {
+        return Math.max(0, SinkItSupport.taskMetric(name, 0, "RecordsWritten"))
+                + Math.max(0, SinkItSupport.taskMetric(name, 1, "RecordsWritten"));
+    }
+
+    private static long outstanding(String name) {
+        return Math.max(0, SinkItSupport.taskMetric(name, 0, "OutstandingRecords"))
+                + Math.max(0, SinkItSupport.taskMetric(name, 1, "OutstandingRecords"));
+    }
+
+    private static long parked(String name, int task) {
+        return SinkItSupport.taskMetric(name, task, "ParkedRecords");
     }
 }

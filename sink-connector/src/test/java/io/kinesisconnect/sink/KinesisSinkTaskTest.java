@@ -116,6 +116,67 @@ class KinesisSinkTaskTest {
     }
 
     @Test
+    void aPartitionAssignedWhilePausedIsPausedTooAndResumedWithTheOthers() {
+        TopicPartition p2 = new TopicPartition("orders", 2);
+        start(false, KinesisSinkConfig.MAX_OUTSTANDING_CONFIG, "3");
+        task.put(batch(0, 0, 10));
+        assertThat(context.paused).containsExactlyInAnyOrder(P0, P1);
+
+        rebalance(List.of(P1), List.of(p2));
+        assertThat(context.paused)
+                .as("a partition assigned during the outage must not feed the backlog")
+                .containsExactlyInAnyOrder(P0, p2);
+
+        for (int round = 0; round < 4; round++) {
+            writer.succeedAll();
+            task.put(List.of());
+        }
+        assertThat(writer.calls()).hasSize(10);
+        assertThat(context.paused).as("all resumed, the new one included").isEmpty();
+    }
+
+    @Test
+    void partitionsPausedBeforeARebalanceAndAssignedAgainAreResumedOnceNothingIsParked() {
+        start(false, KinesisSinkConfig.MAX_OUTSTANDING_CONFIG, "3");
+        task.put(batch(0, 0, 10));
+        assertThat(context.paused).containsExactlyInAnyOrder(P0, P1);
+
+        rebalance(List.of(P0, P1), List.of(P0, P1));
+        assertThat(context.paused)
+                .as("the parked records went with the closed partitions: nothing keeps them paused")
+                .isEmpty();
+        writer.succeedAll();
+        task.put(batch(0, 0, 2));
+        assertThat(writer.calls()).hasSize(5);
+        assertThat(context.paused).isEmpty();
+    }
+
+    /**
+     * What Connect's WorkerSinkTask does on a rebalance: close the revoked partitions, keep the
+     * task's pauses of partitions it is assigned again (and re-pause them), then open the assigned.
+     */
+    private void rebalance(List<TopicPartition> revoked, List<TopicPartition> assigned) {
+        task.close(revoked);
+        context.assignment.removeAll(revoked);
+        context.assignment.addAll(assigned);
+        context.paused.retainAll(context.assignment);
+        task.open(assigned);
+    }
+
+    @Test
+    void theByteBoundParksRecordsToo() {
+        start(false, KinesisSinkConfig.MAX_OUTSTANDING_BYTES_CONFIG, "16");
+        task.put(batch(0, 0, 4));
+        assertThat(writer.calls())
+                .as("two values of 7 bytes fit in 16 bytes, a third does not")
+                .hasSize(2);
+        assertThat(context.paused).containsExactlyInAnyOrder(P0, P1);
+        writer.succeedAll();
+        task.put(List.of());
+        assertThat(writer.calls()).hasSize(4);
+    }
+
+    @Test
     void permanentFailureWithoutReporterFailsTheTaskNamingTheRecord() {
         start(false);
         task.put(batch(0, 40, 3));

@@ -8,7 +8,7 @@ public final class SinkKeys {
     public static final String TOPICS = "topics";
 
     public static final String MAX_OUTSTANDING_RECORDS = "kinesis.max.outstanding.records";
-    public static final int MAX_OUTSTANDING_RECORDS_DEFAULT = 1000;
+    public static final int MAX_OUTSTANDING_RECORDS_DEFAULT = 10_000;
 
     /** How the sink picks each record's stream: static, mapping or header. */
     public static final String STREAM_ROUTING = "kinesis.stream.routing";

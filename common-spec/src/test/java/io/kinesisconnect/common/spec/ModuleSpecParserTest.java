@@ -148,7 +148,7 @@ class ModuleSpecParserTest {
                 .containsExactly("SocketTimeout", "NonProxyHosts");
         assertThat(ingress.streams().get(0).targets()).hasSize(2);
         assertThat(r.components().get(1)).isInstanceOf(EgressSpec.class);
-        assertThat(((EgressSpec) r.components().get(1)).maxOutstandingRecords()).isEqualTo(1000);
+        assertThat(((EgressSpec) r.components().get(1)).maxOutstandingRecords()).isEqualTo(10_000);
     }
 
     @Test

@@ -29,4 +29,16 @@ public interface KinesisSinkTaskMetricsMXBean {
 
     /** The highest {@link #getOutstandingRecords()} seen since the task started. */
     long getMaxOutstandingRecords();
+
+    /** Payload bytes of the records counted by {@link #getOutstandingRecords()}. */
+    long getOutstandingBytes();
+
+    /** The highest {@link #getOutstandingBytes()} seen since the task started. */
+    long getMaxOutstandingBytes();
+
+    /** Records received but waiting for room under the outstanding bounds (partitions paused). */
+    long getParkedRecords();
+
+    /** The highest {@link #getParkedRecords()} seen since the task started. */
+    long getMaxParkedRecords();
 }

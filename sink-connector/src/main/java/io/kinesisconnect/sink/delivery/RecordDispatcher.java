@@ -20,8 +20,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends records through a {@link KinesisRecordWriter} and follows each to its end: acknowledged,
  * written again after a transient failure (within a budget), or set aside as permanently failed for
- * the task to report. It bounds how many records are outstanding and knows, per partition, which
- * offset may be committed.
+ * the {@link FailureReporter}. It bounds how many records and how many payload bytes are
+ * outstanding, knows, per partition, which offset may be committed, and holds the task's one fatal
+ * failure: the first error that ends the task, from any thread.
+ *
+ * <p>Retry scheduling lives here: {@link #retryOrGiveUp} is the one place that decides whether a
+ * transient failure is re-sent or ends the task.
  *
  * <p>Called from the task thread, the writer's callback threads and the retry scheduler; all state
  * is guarded by this object's monitor, and the writer is never called while holding it.
@@ -33,6 +37,7 @@ public final class RecordDispatcher {
     private final KinesisRecordWriter writer;
     private final RetryScheduler scheduler;
     private final int maxOutstanding;
+    private final long maxOutstandingBytes;
     private final int maxRetries;
     private final RetryBackoff backoff;
     private final TaskStats stats;
@@ -42,6 +47,7 @@ public final class RecordDispatcher {
     private final Map<TopicPartition, Long> highestSubmitted = new HashMap<>();
     private final List<PermanentFailure> permanentFailures = new ArrayList<>();
     private int outstanding;
+    private long outstandingBytes;
     private ConnectException fatal;
     private boolean closed;
 
@@ -49,12 +55,14 @@ public final class RecordDispatcher {
             KinesisRecordWriter writer,
             RetryScheduler scheduler,
             int maxOutstanding,
+            long maxOutstandingBytes,
             int maxRetries,
             RetryBackoff backoff,
             TaskStats stats) {
         this.writer = writer;
         this.scheduler = scheduler;
         this.maxOutstanding = maxOutstanding;
+        this.maxOutstandingBytes = maxOutstandingBytes;
         this.maxRetries = maxRetries;
         this.backoff = backoff;
         this.stats = stats;
@@ -104,20 +112,28 @@ public final class RecordDispatcher {
     }
 
     /**
-     * Waits until fewer than the maximum records are outstanding, or {@code timeout} passes.
+     * Waits until a record of {@code bytes} fits under both bounds (records and bytes), or {@code
+     * timeout} passes. A record larger than the byte bound fits when nothing else is outstanding,
+     * so it is written alone instead of blocking the task for good.
      *
      * @return whether there is room
      */
-    public synchronized boolean awaitCapacity(Duration timeout) throws InterruptedException {
+    public synchronized boolean awaitCapacity(int bytes, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (outstanding >= maxOutstanding && fatal == null) {
+        while (!hasRoomFor(bytes) && fatal == null) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
             }
             waitNanos(left);
         }
-        return outstanding < maxOutstanding;
+        return hasRoomFor(bytes);
+    }
+
+    private boolean hasRoomFor(int bytes) {
+        return outstanding < maxOutstanding
+                && (outstandingBytes == 0 || outstandingBytes + bytes <= maxOutstandingBytes);
     }
 
     /** Hands a received record to the writer. Call only after {@link #awaitCapacity} said yes. */
@@ -128,7 +144,8 @@ public final class RecordDispatcher {
             pending = new PendingRecord(source, partition, record, epochOf(partition));
             highestSubmitted.merge(partition, source.originalKafkaOffset(), Math::max);
             outstanding++;
-            stats.outstanding(outstanding);
+            outstandingBytes += record.data().length;
+            stats.outstanding(outstanding, outstandingBytes);
         }
         send(pending);
     }
@@ -140,39 +157,38 @@ public final class RecordDispatcher {
     synchronized void onOutcome(PendingRecord pending, WriteOutcome outcome) {
         if (closed || pending.epoch() != epochOf(pending.partition())) {
             // the partition was revoked or reopened meanwhile: its new owner writes the record
-            finished();
+            finished(pending);
             return;
         }
         if (outcome instanceof WriteOutcome.Written) {
             stats.written(pending.record().data().length);
             offsets.acknowledged(pending.partition(), pending.offset());
-            finished();
+            finished(pending);
         } else if (outcome instanceof WriteOutcome.Failed failed && failed.permanent()) {
             permanentFailures.add(
                     new PermanentFailure(pending.source(), failed.reason(), pending.epoch()));
-            finished();
+            finished(pending);
         } else {
             retryOrGiveUp(pending, ((WriteOutcome.Failed) outcome).reason());
         }
     }
 
+    /** A transient failure: re-send after a backoff, or, past the budget, fail the task. */
     private void retryOrGiveUp(PendingRecord pending, String reason) {
         if (pending.retries() >= maxRetries) {
-            if (fatal == null) {
-                fatal =
-                        new ConnectException(
-                                "Could not write record "
-                                        + pending.describe()
-                                        + " to Kinesis stream "
-                                        + pending.record().stream()
-                                        + " after "
-                                        + (pending.retries() + 1)
-                                        + " attempts (kinesis.retries.max="
-                                        + maxRetries
-                                        + "); last error: "
-                                        + reason);
-            }
-            finished();
+            fail(
+                    new ConnectException(
+                            "Could not write record "
+                                    + pending.describe()
+                                    + " to Kinesis stream "
+                                    + pending.record().stream()
+                                    + " after "
+                                    + (pending.retries() + 1)
+                                    + " attempts (kinesis.retries.max="
+                                    + maxRetries
+                                    + "); last error: "
+                                    + reason));
+            finished(pending);
             return;
         }
         int retry = pending.retried();
@@ -190,24 +206,37 @@ public final class RecordDispatcher {
     private void resend(PendingRecord pending) {
         synchronized (this) {
             if (closed || pending.epoch() != epochOf(pending.partition()) || fatal != null) {
-                finished();
+                finished(pending);
                 return;
             }
         }
         send(pending);
     }
 
-    private void finished() {
+    private void finished(PendingRecord pending) {
         outstanding--;
-        stats.outstanding(outstanding);
+        outstandingBytes -= pending.record().data().length;
+        stats.outstanding(outstanding, outstandingBytes);
         notifyAll();
     }
 
     /**
-     * Stops following records: outcomes that arrive later, as the writer shuts down, are ignored.
+     * Stops following records and scheduling re-sends: outcomes that arrive later, as the writer
+     * shuts down, are ignored.
      */
-    public synchronized void close() {
-        closed = true;
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+        }
+        scheduler.close();
+    }
+
+    /** Ends the task with {@code failure}, unless an earlier failure already does. */
+    public synchronized void fail(ConnectException failure) {
+        if (fatal == null) {
+            fatal = failure;
+        }
         notifyAll();
     }
 
@@ -218,7 +247,10 @@ public final class RecordDispatcher {
         return drained;
     }
 
-    /** Throws the first failure that ends the task: a record past its re-send budget. */
+    /**
+     * Throws the first failure that ends the task: a record past its re-send budget, or one that
+     * could be neither written nor reported.
+     */
     public synchronized void throwIfFailed() {
         if (fatal != null) {
             throw fatal;

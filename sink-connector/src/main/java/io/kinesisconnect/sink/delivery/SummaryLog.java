@@ -32,13 +32,15 @@ public final class SummaryLog {
         double seconds = (now - lastNanos) / 1e9;
         log.info(
                 "Kinesis sink summary task={} received={} written={} rate_per_s={} bytes={}"
-                        + " outstanding={} max_outstanding={} retries={} failures={} skipped={}",
+                        + " outstanding={} outstanding_bytes={} max_outstanding={} retries={}"
+                        + " failures={} skipped={}",
                 task,
                 stats.getRecordsReceived(),
                 written,
                 Math.round((written - lastWritten) / seconds),
                 stats.getBytesWritten(),
                 stats.getOutstandingRecords(),
+                stats.getOutstandingBytes(),
                 stats.getMaxOutstandingRecords(),
                 stats.getRetries(),
                 stats.getPermanentFailures(),

@@ -12,6 +12,10 @@ public final class TaskStats implements KinesisSinkTaskMetricsMXBean {
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong outstanding = new AtomicLong();
     private final AtomicLong maxOutstanding = new AtomicLong();
+    private final AtomicLong outstandingBytes = new AtomicLong();
+    private final AtomicLong parked = new AtomicLong();
+    private final AtomicLong maxParked = new AtomicLong();
+    private final AtomicLong maxOutstandingBytes = new AtomicLong();
 
     void received() {
         received.incrementAndGet();
@@ -36,9 +40,16 @@ public final class TaskStats implements KinesisSinkTaskMetricsMXBean {
         skipped.incrementAndGet();
     }
 
-    void outstanding(int now) {
-        outstanding.set(now);
-        maxOutstanding.accumulateAndGet(now, Math::max);
+    void outstanding(int records, long bytes) {
+        outstanding.set(records);
+        maxOutstanding.accumulateAndGet(records, Math::max);
+        outstandingBytes.set(bytes);
+        maxOutstandingBytes.accumulateAndGet(bytes, Math::max);
+    }
+
+    void parked(int now) {
+        parked.set(now);
+        maxParked.accumulateAndGet(now, Math::max);
     }
 
     @Override
@@ -79,5 +90,25 @@ public final class TaskStats implements KinesisSinkTaskMetricsMXBean {
     @Override
     public long getMaxOutstandingRecords() {
         return maxOutstanding.get();
+    }
+
+    @Override
+    public long getOutstandingBytes() {
+        return outstandingBytes.get();
+    }
+
+    @Override
+    public long getMaxOutstandingBytes() {
+        return maxOutstandingBytes.get();
+    }
+
+    @Override
+    public long getParkedRecords() {
+        return parked.get();
+    }
+
+    @Override
+    public long getMaxParkedRecords() {
+        return maxParked.get();
     }
 }

@@ -6,6 +6,7 @@ import io.kinesisconnect.common.keys.KplConfigKeys;
 import io.kinesisconnect.common.spec.DidYouMean;
 import io.kinesisconnect.sink.KinesisSinkConfig;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,9 @@ public final class KplSettings {
     static final Map<String, String> OWNED_BY_SHARED = KplConfigKeys.OWNED_BY_SHARED;
 
     private static final int HTTPS_PORT = 443;
+
+    /** Added to the KPL's own time limits for the record deadline: callbacks and scheduling. */
+    static final Duration DEADLINE_GRACE = Duration.ofSeconds(5);
 
     private KplSettings() {}
 
@@ -66,6 +70,30 @@ public final class KplSettings {
         boolean secret = KplConfigKeys.SECRET_KEYS.contains(kplKey);
         return KplConfigKeys.check(kplKey, value == null ? "" : value)
                 .map(p -> key + " " + p + ", found '" + (secret ? "[hidden]" : value) + "'");
+    }
+
+    /**
+     * A warning when a secret {@code kpl.*} setting is set (today {@code kpl.ProxyPassword}): the
+     * KPL hands its whole configuration to its child process on the command line, hex-encoded, so
+     * any local user who can list processes can read it. A warning, not an error: there is no other
+     * way to give the KPL a proxy password, and a validation error would refuse the connector.
+     */
+    public static Optional<String> processListExposure(Map<String, String> props) {
+        List<String> exposed =
+                KplConfigKeys.SECRET_KEYS.stream()
+                        .map(k -> KinesisSinkConfig.KPL_PREFIX + k)
+                        .filter(k -> props.get(k) != null && !props.get(k).isEmpty())
+                        .sorted()
+                        .toList();
+        if (exposed.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                String.join(", ", exposed)
+                        + " is passed by the KPL to its child process on the command line"
+                        + " (hex-encoded, not encrypted): any local user of the worker's host who can"
+                        + " list processes can read it. Run the worker on a host without untrusted"
+                        + " local users, or use a proxy that needs no password");
     }
 
     /** The KPL speaks only TLS: an http endpoint is a configuration error, said plainly. */
@@ -110,6 +138,19 @@ public final class KplSettings {
         KinesisProducerConfiguration kplConfig = KinesisProducerConfiguration.fromProperties(props);
         kplConfig.setCredentialsProvider(credentials);
         return kplConfig;
+    }
+
+    /**
+     * How long a record may wait for the KPL's answer before the writer gives it up as a transient
+     * failure: the KPL's record TTL (after which it fails the record itself) plus one request
+     * timeout (a request sent just before the TTL may still answer) plus {@link #DEADLINE_GRACE}.
+     * An answer from a healthy KPL always comes sooner; only a destroyed producer, whose futures
+     * never complete, reaches it.
+     */
+    public static Duration recordDeadline(KinesisProducerConfiguration kpl) {
+        return Duration.ofMillis(kpl.getRecordTtl())
+                .plusMillis(kpl.getRequestTimeout())
+                .plus(DEADLINE_GRACE);
     }
 
     private static int port(URI uri) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class RecordDispatcherTest {
 
     private static final TopicPartition P0 = new TopicPartition("orders", 0);
+    private static final long MAX_BYTES = 100;
 
     private final FakeRecordWriter writer = new FakeRecordWriter();
     private final List<Runnable> scheduled = new ArrayList<>();
@@ -33,6 +34,7 @@ class RecordDispatcherTest {
                         writer,
                         (task, delay) -> scheduled.add(task),
                         3,
+                        MAX_BYTES,
                         2,
                         new RetryBackoff(Duration.ofMillis(10)),
                         stats);
@@ -40,10 +42,14 @@ class RecordDispatcherTest {
     }
 
     private SinkRecord submit(long offset) throws InterruptedException {
+        return submit(offset, 1);
+    }
+
+    private SinkRecord submit(long offset, int bytes) throws InterruptedException {
         SinkRecord record = new SinkRecord("orders", 0, null, "k", null, "v", offset);
         dispatcher.received(record);
-        assertThat(dispatcher.awaitCapacity(Duration.ZERO)).isTrue();
-        dispatcher.submit(record, new KinesisRecord("out", "k", null, new byte[] {1}));
+        assertThat(dispatcher.awaitCapacity(bytes, Duration.ZERO)).isTrue();
+        dispatcher.submit(record, new KinesisRecord("out", "k", null, new byte[bytes]));
         return record;
     }
 
@@ -75,10 +81,38 @@ class RecordDispatcherTest {
         submit(0);
         submit(1);
         submit(2);
-        assertThat(dispatcher.awaitCapacity(Duration.ofMillis(20))).isFalse();
+        assertThat(dispatcher.awaitCapacity(1, Duration.ofMillis(20))).isFalse();
         assertThat(stats.getMaxOutstandingRecords()).isEqualTo(3);
         writer.calls().get(0).succeed();
-        assertThat(dispatcher.awaitCapacity(Duration.ZERO)).isTrue();
+        assertThat(dispatcher.awaitCapacity(1, Duration.ZERO)).isTrue();
+    }
+
+    @Test
+    void theOutstandingByteBoundHoldsBackRecordsBeforeTheRecordBound() throws Exception {
+        submit(0, 60);
+        assertThat(dispatcher.awaitCapacity(41, Duration.ofMillis(20)))
+                .as("60 + 41 bytes is over the 100 byte bound")
+                .isFalse();
+        assertThat(dispatcher.awaitCapacity(40, Duration.ZERO)).isTrue();
+        submit(1, 40);
+        assertThat(stats.getOutstandingBytes()).isEqualTo(100);
+        writer.calls().get(0).succeed();
+        assertThat(stats.getOutstandingBytes()).isEqualTo(40);
+        assertThat(stats.getMaxOutstandingBytes()).isEqualTo(100);
+    }
+
+    @Test
+    void aRecordLargerThanTheByteBoundIsWrittenAloneRatherThanNever() throws Exception {
+        submit(0, 1);
+        assertThat(dispatcher.awaitCapacity(500, Duration.ofMillis(20))).isFalse();
+        writer.succeedAll();
+        submit(1, 500);
+        assertThat(dispatcher.awaitCapacity(1, Duration.ofMillis(20)))
+                .as("nothing joins an oversized record")
+                .isFalse();
+        writer.succeedAll();
+        assertThat(dispatcher.awaitCapacity(1, Duration.ZERO)).isTrue();
+        assertThat(stats.getOutstandingBytes()).isZero();
     }
 
     @Test

@@ -6,14 +6,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kinesisconnect.sink.InvalidRecordException;
 import io.kinesisconnect.sink.KinesisSinkConfig;
 import io.kinesisconnect.sink.TestConfigs;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.connect.converters.BooleanConverter;
+import org.apache.kafka.connect.converters.DoubleConverter;
+import org.apache.kafka.connect.converters.FloatConverter;
 import org.apache.kafka.connect.converters.IntegerConverter;
 import org.apache.kafka.connect.converters.LongConverter;
+import org.apache.kafka.connect.converters.ShortConverter;
+import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.data.Timestamp;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
@@ -43,6 +52,89 @@ class ValueEncoderTest {
     }
 
     @Test
+    void builtInEncodingWritesEveryPrimitiveArrayAndLogicalTypeAsJson() {
+        ValueEncoder encoder = ValueEncoder.builtIn();
+        assertThat(encoder.encode(record(Schema.FLOAT32_SCHEMA, 1.5f))).isEqualTo(utf8("1.5"));
+        assertThat(encoder.encode(record(Schema.FLOAT64_SCHEMA, -2.25d))).isEqualTo(utf8("-2.25"));
+        assertThat(encoder.encode(record(Schema.BOOLEAN_SCHEMA, true))).isEqualTo(utf8("true"));
+        assertThat(encoder.encode(record(Schema.INT16_SCHEMA, (short) -7))).isEqualTo(utf8("-7"));
+        assertThat(encoder.encode(record(Schema.INT8_SCHEMA, (byte) 5))).isEqualTo(utf8("5"));
+        assertThat(
+                        encoder.encode(
+                                record(
+                                        SchemaBuilder.array(Schema.INT32_SCHEMA).build(),
+                                        List.of(1, 2, 3))))
+                .isEqualTo(utf8("[1,2,3]"));
+        assertThat(encoder.encode(record(null, List.of("a", true, 1.5))))
+                .as("a schemaless top-level array")
+                .isEqualTo(utf8("[\"a\",true,1.5]"));
+        // Connect's JSON writes a Decimal as the Base64 of its unscaled bytes: 1234 = 0x04D2
+        assertThat(encoder.encode(record(Decimal.schema(2), new BigDecimal("12.34"))))
+                .isEqualTo(utf8("\"BNI=\""));
+        assertThat(encoder.encode(record(Timestamp.SCHEMA, new Date(1_700_000_000_123L))))
+                .isEqualTo(utf8("1700000000123"));
+        assertThat(
+                        encoder.encode(
+                                record(
+                                        org.apache.kafka.connect.data.Date.SCHEMA,
+                                        new Date(86_400_000L * 3))))
+                .as("a Date is days since the epoch")
+                .isEqualTo(utf8("3"));
+    }
+
+    @Test
+    void theConfiguredConverterGivesBackTheBytesOfEveryPrimitiveAndLogicalType() {
+        assertRoundTrip(
+                FloatConverter.class.getName(),
+                new FloatConverter(),
+                Map.of(),
+                Schema.FLOAT32_SCHEMA,
+                3.25f);
+        assertRoundTrip(
+                DoubleConverter.class.getName(),
+                new DoubleConverter(),
+                Map.of(),
+                Schema.FLOAT64_SCHEMA,
+                Math.PI);
+        assertRoundTrip(
+                ShortConverter.class.getName(),
+                new ShortConverter(),
+                Map.of(),
+                Schema.INT16_SCHEMA,
+                (short) 300);
+        assertRoundTrip(
+                BooleanConverter.class.getName(),
+                new BooleanConverter(),
+                Map.of(),
+                Schema.BOOLEAN_SCHEMA,
+                false);
+        Map<String, String> json = Map.of("schemas.enable", "true");
+        assertRoundTrip(
+                JsonConverter.class.getName(),
+                new JsonConverter(),
+                json,
+                SchemaBuilder.array(Schema.FLOAT64_SCHEMA).build(),
+                List.of(1.0, -0.5));
+        Schema logical =
+                SchemaBuilder.struct()
+                        .field("amount", Decimal.schema(3))
+                        .field("at", Timestamp.SCHEMA)
+                        .field("ok", Schema.BOOLEAN_SCHEMA)
+                        .field("n", Schema.INT16_SCHEMA)
+                        .build();
+        assertRoundTrip(
+                JsonConverter.class.getName(),
+                new JsonConverter(),
+                json,
+                logical,
+                new Struct(logical)
+                        .put("amount", new BigDecimal("-1.005"))
+                        .put("at", new Date(1_700_000_000_123L))
+                        .put("ok", true)
+                        .put("n", (short) 12));
+    }
+
+    @Test
     void theConfiguredConverterGivesBackTheBytesItWasFedFrom() {
         assertRoundTrip(
                 IntegerConverter.class.getName(), new IntegerConverter(), Map.of(), 1234567);
@@ -60,11 +152,20 @@ class ValueEncoderTest {
             org.apache.kafka.connect.storage.Converter kafkaSide,
             Map<String, String> settings,
             Object value) {
-        kafkaSide.configure(settings, false);
         Schema schema =
                 value instanceof Struct s
                         ? s.schema()
                         : value instanceof Long ? Schema.INT64_SCHEMA : Schema.INT32_SCHEMA;
+        assertRoundTrip(converterClass, kafkaSide, settings, schema, value);
+    }
+
+    private static void assertRoundTrip(
+            String converterClass,
+            org.apache.kafka.connect.storage.Converter kafkaSide,
+            Map<String, String> settings,
+            Schema schema,
+            Object value) {
+        kafkaSide.configure(settings, false);
         byte[] kafkaBytes = kafkaSide.fromConnectData("orders", schema, value);
         var data = kafkaSide.toConnectData("orders", kafkaBytes);
 

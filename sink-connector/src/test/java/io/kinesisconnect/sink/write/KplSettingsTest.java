@@ -3,6 +3,7 @@ package io.kinesisconnect.sink.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kinesisconnect.sink.TestConfigs;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -82,5 +83,30 @@ class KplSettingsTest {
                         AnonymousCredentialsProvider.create());
         assertThat(defaults.getKinesisPort()).isEqualTo(443);
         assertThat(defaults.isVerifyCertificate()).isTrue();
+    }
+
+    @Test
+    void theRecordDeadlineFollowsTheKplsOwnTimeLimits() {
+        KinesisProducerConfiguration kpl =
+                KplSettings.producerConfiguration(
+                        TestConfigs.config("kpl.RecordTtl", "2000", "kpl.RequestTimeout", "1000"),
+                        AnonymousCredentialsProvider.create());
+        assertThat(KplSettings.recordDeadline(kpl))
+                .isEqualTo(Duration.ofMillis(3_000).plus(KplSettings.DEADLINE_GRACE));
+    }
+
+    @Test
+    void aProxyPasswordIsWarnedAboutWithoutEchoingIt() {
+        assertThat(
+                        KplSettings.processListExposure(
+                                TestConfigs.props("kpl.ProxyPassword", "marker-5ecret")))
+                .hasValueSatisfying(
+                        w ->
+                                assertThat(w)
+                                        .contains("kpl.ProxyPassword")
+                                        .contains("command line")
+                                        .doesNotContain("marker-5ecret"));
+        assertThat(KplSettings.processListExposure(TestConfigs.props("kpl.ProxyHost", "proxy")))
+                .isEmpty();
     }
 }
