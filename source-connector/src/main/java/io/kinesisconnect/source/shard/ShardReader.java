@@ -41,7 +41,7 @@ public final class ShardReader {
     private final IteratorPosition initialPosition;
     private final StreamProxy proxy;
     private final Deaggregator deaggregator;
-    private final RecordConverter converter;
+    private final RecordConverter.ForShard converter;
     private final RecordBuffer buffer;
     private final ParentGate parents;
     private final ReaderSettings settings;
@@ -72,7 +72,7 @@ public final class ShardReader {
         this.initialPosition = initialPosition;
         this.proxy = context.proxy();
         this.deaggregator = context.deaggregator();
-        this.converter = context.converter();
+        this.converter = context.converter().forShard(shard);
         this.buffer = context.buffer();
         this.parents = context.parents();
         this.settings = context.settings();
@@ -175,7 +175,7 @@ public final class ShardReader {
                     && !lastRead.isBefore(record.sequenceNumber(), record.subSequenceNumber())) {
                 continue;
             }
-            pending.add(converter.convert(shard, record));
+            pending.add(converter.convert(record));
             lastRead = new ShardOffset(record.sequenceNumber(), record.subSequenceNumber(), false);
             bytes += record.data().remaining();
             emitted++;
