@@ -152,7 +152,7 @@ public final class ShardReader {
                     response.records().isEmpty()
                             && (response.millisBehindLatest() == null
                                     || response.millisBehindLatest() == 0);
-            return Optional.of(atTip ? settings.idleBackoff() : settings.minCallInterval());
+            return Optional.of(atTip ? settings.idleBackoff() : untilNextCallAllowed());
         } catch (ExpiredIteratorException e) {
             log.info("Iterator expired for shard={}; resuming after {}", shard, describePosition());
             iterator = null;
@@ -164,6 +164,15 @@ public final class ShardReader {
         } catch (SdkClientException e) {
             return transientError(e);
         }
+    }
+
+    /**
+     * The rest of the least interval between calls, counted from the start of the last call: the
+     * time the call and its records took is part of the interval, not added to it.
+     */
+    private Duration untilNextCallAllowed() {
+        long sinceCall = nanoTime.getAsLong() - lastCallNanos;
+        return Duration.ofNanos(Math.max(0, settings.minCallInterval().toNanos() - sinceCall));
     }
 
     private void accept(GetRecordsResponse response) {

@@ -42,6 +42,8 @@ class SourceThroughputBenchmark {
     private static final int PARTITIONS = 4;
     private static final String ALL_HEADERS =
             "stream,shard,sequence,subsequence,arrival,value-type";
+    private static final String STRING_CONVERTER =
+            "org.apache.kafka.connect.storage.StringConverter";
     private static final int RECORDS = Integer.getInteger("bench.records", 100_000);
     private static final List<Integer> SIZES =
             Arrays.stream(System.getProperty("bench.sizes", "100,1024").split(","))
@@ -59,22 +61,33 @@ class SourceThroughputBenchmark {
 
     private int runs;
 
-    /** The three readers compared: the yardstick, and the connector with all or no headers. */
+    /**
+     * The readers compared: the yardstick, and the connector with all or no headers, and with all
+     * headers written by StringConverter instead of the worker's default SimpleHeaderConverter (the
+     * same bytes for these string and long headers).
+     */
     private enum Side {
-        BARE_LOOP("bare loop", null),
-        CONNECTOR_ALL_HEADERS("connector", ALL_HEADERS),
-        CONNECTOR_NO_HEADERS("connector", "");
+        BARE_LOOP("bare loop", null, null),
+        CONNECTOR_ALL_HEADERS("connector", ALL_HEADERS, null),
+        CONNECTOR_ALL_HEADERS_STRING_CONVERTER("connector", ALL_HEADERS, STRING_CONVERTER),
+        CONNECTOR_NO_HEADERS("connector", "", null);
 
         final String label;
         final String headers;
+        final String headerConverter;
 
-        Side(String label, String headers) {
+        Side(String label, String headers, String headerConverter) {
             this.label = label;
             this.headers = headers;
+            this.headerConverter = headerConverter;
         }
 
         String headersLabel() {
-            return headers == null ? "-" : headers.isEmpty() ? "none" : "all";
+            if (headers == null) {
+                return "-";
+            }
+            String which = headers.isEmpty() ? "none" : "all";
+            return headerConverter == null ? which : which + " (StringConverter)";
         }
     }
 
@@ -214,6 +227,9 @@ class SourceThroughputBenchmark {
             return RunningLoop.start(config, stream, topic, name);
         }
         config.put(KinesisSourceConfig.HEADERS_CONFIG, side.headers);
+        if (side.headerConverter != null) {
+            config.put("header.converter", side.headerConverter);
+        }
         // "All headers" includes the StateFun value type, which only a stream with one gets.
         config.put(SourceKeys.streamValueType(stream), "bench/record");
         CONNECT.cluster().putConnectorConfig(name, config).requireSuccess("create " + name);
