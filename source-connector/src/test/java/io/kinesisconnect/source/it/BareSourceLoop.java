@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.Record;
@@ -36,6 +38,7 @@ final class BareSourceLoop implements AutoCloseable {
     private final String topic;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final AtomicInteger errors = new AtomicInteger();
     private final List<Thread> threads = new ArrayList<>();
 
     /**
@@ -88,45 +91,77 @@ final class BareSourceLoop implements AutoCloseable {
     }
 
     private void readShard(String shardId) {
-        try {
-            String iterator =
-                    kinesis.getShardIterator(
-                                    b ->
-                                            b.streamName(stream)
-                                                    .shardId(shardId)
-                                                    .shardIteratorType(
-                                                            ShardIteratorType.TRIM_HORIZON))
-                            .shardIterator();
-            while (!stopping.get() && iterator != null) {
+        String lastSequence = null;
+        String iterator = null;
+        while (!stopping.get()) {
+            try {
+                if (iterator == null) {
+                    iterator = iterator(shardId, lastSequence);
+                }
                 long called = System.nanoTime();
                 String current = iterator;
                 GetRecordsResponse response =
                         kinesis.getRecords(b -> b.shardIterator(current).limit(10_000));
                 for (Record record : response.records()) {
-                    producer.send(
-                            new ProducerRecord<>(
-                                    topic,
-                                    record.partitionKey().getBytes(StandardCharsets.UTF_8),
-                                    record.data().asByteArray()),
-                            (metadata, error) -> {
-                                if (error != null) {
-                                    failure.compareAndSet(null, error);
-                                }
-                            });
+                    send(record);
+                    lastSequence = record.sequenceNumber();
                 }
                 iterator = response.nextShardIterator();
-                // Kinesis allows five GetRecords calls per second per shard: pace, do not wait.
-                long wait = CALL_INTERVAL.toNanos() - (System.nanoTime() - called);
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
+                if (iterator == null) {
+                    return;
                 }
+                pace(called);
+            } catch (SdkException e) {
+                // Like any reader, the loop survives a failed call: a fresh iterator after the last
+                // record it sent, then on.
+                errors.incrementAndGet();
+                iterator = null;
+                pace(System.nanoTime());
             }
-        } catch (RuntimeException e) {
-            failure.compareAndSet(null, e);
         }
     }
 
-    /** The first error of a read or a send, if any. */
+    private String iterator(String shardId, String afterSequence) {
+        return kinesis.getShardIterator(
+                        b -> {
+                            b.streamName(stream).shardId(shardId);
+                            if (afterSequence == null) {
+                                b.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+                            } else {
+                                b.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
+                                        .startingSequenceNumber(afterSequence);
+                            }
+                        })
+                .shardIterator();
+    }
+
+    private void send(Record record) {
+        producer.send(
+                new ProducerRecord<>(
+                        topic,
+                        record.partitionKey().getBytes(StandardCharsets.UTF_8),
+                        record.data().asByteArray()),
+                (metadata, error) -> {
+                    if (error != null) {
+                        failure.compareAndSet(null, error);
+                    }
+                });
+    }
+
+    /** Kinesis allows five GetRecords calls per second per shard: pace, do not wait. */
+    private static void pace(long calledNanos) {
+        long wait = CALL_INTERVAL.toNanos() - (System.nanoTime() - calledNanos);
+        if (wait > 0) {
+            LockSupport.parkNanos(wait);
+        }
+    }
+
+    /** Failed Kinesis calls the loop retried. */
+    int errors() {
+        return errors.get();
+    }
+
+    /** The first error of a send, if any. */
     Throwable failure() {
         return failure.get();
     }
