@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
  *
  * <pre>
  * mvn -B -o -pl source-connector -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dit.test=SourceThroughputBenchmark [-Dbench.records=100000] [-Dbench.sizes=100,1024]</pre>
+ *     -Dfailsafe.failIfNoSpecifiedTests=false -Dit.test=SourceThroughputBenchmark \
+ *     [-Dbench.records=100000] [-Dbench.sizes=100,1024]</pre>
  *
  * <p>Per record size it writes the records first, then lets each side read all of them from the
  * trim horizon (records/s between the first and the last Kafka append; CPU of that side's own
