@@ -3,6 +3,7 @@ package io.kinesisconnect.source;
 import io.kinesisconnect.common.aws.AwsConfigFragment;
 import io.kinesisconnect.common.keys.SourceKeys;
 import io.kinesisconnect.common.spec.StartupDates;
+import io.kinesisconnect.source.record.MetadataHeader;
 import io.kinesisconnect.source.record.StreamRoutes;
 import io.kinesisconnect.source.shard.ReaderSettings;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -40,6 +42,18 @@ public class KinesisSourceConfig extends AbstractConfig {
             "The Kafka topic of a stream's records; ${stream} is replaced by the stream name. A stream"
                     + " with kinesis.stream.<stream>.topics set goes to those topics instead (several"
                     + " topics fan out, like StateFun targets).";
+
+    public static final String HEADERS_CONFIG = SourceKeys.HEADERS;
+    public static final String HEADERS_DEFAULT = String.join(",", MetadataHeader.configNames());
+    private static final String HEADERS_DOC =
+            "The metadata headers put on every record, comma-separated: 'stream'"
+                    + " (kinesis.stream), 'shard' (kinesis.shard.id), 'sequence'"
+                    + " (kinesis.sequence.number), 'subsequence' (kinesis.subsequence.number),"
+                    + " 'arrival' (kinesis.arrival.timestamp) and 'value-type' (statefun.value.type,"
+                    + " only on streams with kinesis.stream.<stream>.value.type). Empty for none."
+                    + " Each header costs the worker's header converter on every record; see"
+                    + " 'Cost of headers'. kinesis.value.encoding=base64 is always set when it"
+                    + " applies, because without it the value cannot be read.";
 
     public static final String STARTUP_POSITION_CONFIG = SourceKeys.STARTUP_POSITION;
     public static final String STARTUP_POSITION_DEFAULT = StartupMode.LATEST.configName();
@@ -198,6 +212,18 @@ public class KinesisSourceConfig extends AbstractConfig {
                 ++order,
                 Width.SHORT,
                 "Value schema");
+        def.define(
+                HEADERS_CONFIG,
+                Type.LIST,
+                HEADERS_DEFAULT,
+                new HeadersValidator(),
+                Importance.LOW,
+                HEADERS_DOC,
+                GROUP_STREAMS,
+                ++order,
+                Width.LONG,
+                "Metadata headers",
+                new HeadersRecommender());
     }
 
     private static void defineStartup(ConfigDef def) {
@@ -397,6 +423,11 @@ public class KinesisSourceConfig extends AbstractConfig {
         return "string".equalsIgnoreCase(getString(VALUE_SCHEMA_CONFIG));
     }
 
+    /** The metadata headers to put on records. */
+    public Set<MetadataHeader> headers() {
+        return MetadataHeader.parse(getList(HEADERS_CONFIG));
+    }
+
     public boolean deaggregate() {
         return getBoolean(DEAGGREGATE_CONFIG);
     }
@@ -571,6 +602,38 @@ public class KinesisSourceConfig extends AbstractConfig {
         @Override
         public String toString() {
             return "Kinesis stream names, comma-separated";
+        }
+    }
+
+    /** Accepts a list of {@link MetadataHeader} names, or an empty list for no headers. */
+    static final class HeadersValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            @SuppressWarnings("unchecked")
+            List<String> headers = (List<String>) value;
+            try {
+                MetadataHeader.parse(headers == null ? List.of() : headers);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, e.getMessage());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Any of " + String.join(", ", MetadataHeader.configNames()) + "; empty for none";
+        }
+    }
+
+    /** Offers the header names in tools that show a list of valid values. */
+    static final class HeadersRecommender implements ConfigDef.Recommender {
+        @Override
+        public List<Object> validValues(String name, Map<String, Object> parsedConfig) {
+            return List.copyOf(MetadataHeader.configNames());
+        }
+
+        @Override
+        public boolean visible(String name, Map<String, Object> parsedConfig) {
+            return true;
         }
     }
 

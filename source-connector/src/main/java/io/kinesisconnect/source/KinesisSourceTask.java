@@ -95,7 +95,8 @@ public class KinesisSourceTask extends SourceTask {
                 new ReaderContext(
                         proxy,
                         new Deaggregator(config.deaggregate()),
-                        new RecordConverter(config.routes(), config.valuesAsStrings()),
+                        new RecordConverter(
+                                config.routes(), config.valuesAsStrings(), config.headers()),
                         buffer,
                         gate,
                         settings,

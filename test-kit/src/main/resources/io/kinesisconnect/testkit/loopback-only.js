@@ -16,3 +16,16 @@ net.Server.prototype.listen = function (...args) {
   }
   return listen.apply(this, args);
 };
+
+// kinesalite rethrows a request's 'error' event, so a client that hangs up mid-request (a Connect task
+// stopping while its GetRecords is in flight interrupts the call and closes the socket) kills the whole
+// emulator. A client hanging up is not the server's failure: note it and keep serving; anything else
+// still ends the process, as Node would.
+process.on('uncaughtException', (err) => {
+  if (err && err.code === 'ECONNRESET' && err.message === 'aborted') {
+    console.error('Ignored: a client aborted its request (' + err.code + ')');
+    return;
+  }
+  console.error(err);
+  process.exit(1);
+});

@@ -12,6 +12,12 @@ public final class SourceKeys {
     public static final String STARTUP_POSITION = "kinesis.startup.position";
     public static final String STARTUP_DATE = "kinesis.startup.date";
 
+    /** Which metadata headers the source puts on records; see the source README. */
+    public static final String HEADERS = "kinesis.headers";
+
+    /** The {@link #HEADERS} entry for the StateFun value-type header. */
+    public static final String HEADER_VALUE_TYPE = "value-type";
+
     public static final String STARTUP_LATEST = "latest";
     public static final String STARTUP_EARLIEST = "earliest";
     public static final String STARTUP_DATE_VALUE = "date";

@@ -7,6 +7,7 @@ import io.kinesisconnect.common.spec.Origin;
 import io.kinesisconnect.common.spec.StartupPosition;
 import io.kinesisconnect.common.spec.StreamSpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,44 @@ final class SourceConfigTranslator {
         }
         config.put(SourceKeys.STREAMS, String.join(",", streams));
         startup(ingress.startupPosition(), config);
+    }
+
+    /**
+     * StateFun functions learn a message's type from the statefun.value.type header. When the
+     * ingress' {@code x-kafka-connect.config} narrows {@code kinesis.headers} without {@code
+     * value-type}, it is added back with a warning, so the override cannot break the functions.
+     * Call this after the overrides are applied.
+     */
+    void keepValueTypeHeader(IngressSpec ingress, Map<String, String> config) {
+        String headers = config.get(SourceKeys.HEADERS);
+        boolean typed = ingress.streams().stream().anyMatch(s -> s.valueType().isPresent());
+        if (headers == null || !typed) {
+            return;
+        }
+        boolean kept =
+                Arrays.stream(headers.split(","))
+                        .anyMatch(h -> h.trim().equalsIgnoreCase(SourceKeys.HEADER_VALUE_TYPE));
+        if (kept) {
+            return;
+        }
+        config.put(
+                SourceKeys.HEADERS,
+                headers.isBlank()
+                        ? SourceKeys.HEADER_VALUE_TYPE
+                        : headers + "," + SourceKeys.HEADER_VALUE_TYPE);
+        Origin o = ingress.extension().origin();
+        diagnostics.warning(
+                o.file(),
+                o.path(),
+                o.line(),
+                "x-kafka-connect.config sets "
+                        + SourceKeys.HEADERS
+                        + "='"
+                        + headers
+                        + "' without '"
+                        + SourceKeys.HEADER_VALUE_TYPE
+                        + "'; it was added, because StateFun functions read each message's type"
+                        + " from the statefun.value.type header");
     }
 
     private Optional<TopicTemplate> template(IngressSpec ingress) {

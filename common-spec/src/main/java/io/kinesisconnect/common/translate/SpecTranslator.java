@@ -53,6 +53,9 @@ public final class SpecTranslator {
                 sink.translate(name, egress, config);
             }
             extraConfig(c, config, diagnostics);
+            if (c instanceof IngressSpec ingress) {
+                source.keepValueTypeHeader(ingress, config);
+            }
             configs.add(new ConnectorConfig(name, new TreeMap<>(config)));
         }
         unknownTopicIds(components, diagnostics);

@@ -303,4 +303,48 @@ class SpecTranslatorTest {
                         "statefun-com-example-users-source-2",
                         "statefun-com-example-out-sink-2");
     }
+
+    @Test
+    void anOverrideOfTheHeadersKeepsTheValueTypeStateFunNeeds() {
+        TranslationResult narrowed = translateWithHeaders("stream, shard");
+        assertThat(narrowed.configs().get(0).config())
+                .containsEntry(SourceKeys.HEADERS, "stream, shard,value-type");
+        assertThat(narrowed.diagnostics())
+                .filteredOn(d -> d.severity() == Severity.WARNING)
+                .extracting(Diagnostic::message)
+                .anyMatch(
+                        m ->
+                                m.contains("kinesis.headers='stream, shard' without 'value-type'")
+                                        && m.contains("statefun.value.type header"));
+    }
+
+    @Test
+    void headersThatKeepTheValueTypeAreLeftAsWritten() {
+        TranslationResult kept = translateWithHeaders("arrival,Value-Type");
+        assertThat(kept.configs().get(0).config())
+                .containsEntry(SourceKeys.HEADERS, "arrival,Value-Type");
+        assertThat(kept.diagnostics())
+                .extracting(Diagnostic::message)
+                .noneMatch(m -> m.contains("value-type"));
+        // Without an override the connector's default (every header) applies.
+        assertThat(
+                        translate("dialects/v31-module.yaml", TranslationOptions.defaults())
+                                .configs()
+                                .get(0)
+                                .config())
+                .doesNotContainKey(SourceKeys.HEADERS);
+    }
+
+    private static TranslationResult translateWithHeaders(String headers) {
+        String spec =
+                Fixtures.read("dialects/v31-module.yaml")
+                        .replace(
+                                "  startupPosition:\n",
+                                "  x-kafka-connect:\n    config:\n      kinesis.headers: "
+                                        + headers
+                                        + "\n  startupPosition:\n");
+        ParseResult r = new ModuleSpecParser(false).parse("headers.yaml", spec);
+        assertThat(r.hasErrors()).as(r.diagnostics().toString()).isFalse();
+        return new SpecTranslator(TranslationOptions.defaults()).translate(r.components());
+    }
 }

@@ -29,7 +29,26 @@ public record ShardOffset(String sequenceNumber, long subSequenceNumber, boolean
         if (sequenceNumber == null) {
             return true;
         }
-        int order = new BigInteger(sequence).compareTo(new BigInteger(sequenceNumber));
+        int order = compareSequences(sequence, sequenceNumber);
         return order > 0 || (order == 0 && subSequence > subSequenceNumber);
+    }
+
+    /**
+     * Compares two decimal sequence numbers as numbers. This runs for every record read, so it
+     * avoids parsing: without leading zeros, which Kinesis never writes and offsets never accept, a
+     * longer number is the larger, and numbers of one length compare like their digits.
+     */
+    static int compareSequences(String a, String b) {
+        if (hasLeadingZero(a) || hasLeadingZero(b)) {
+            return new BigInteger(a).compareTo(new BigInteger(b));
+        }
+        if (a.length() != b.length()) {
+            return Integer.compare(a.length(), b.length());
+        }
+        return Integer.signum(a.compareTo(b));
+    }
+
+    private static boolean hasLeadingZero(String number) {
+        return number.length() > 1 && number.charAt(0) == '0';
     }
 }

@@ -60,7 +60,10 @@ public final class RecordBuffer {
         if (first == null) {
             return List.of();
         }
-        List<SourceRecord> records = new ArrayList<>(first);
+        // Sized for what is there now: growing a list of thousands of records costs copies.
+        List<SourceRecord> records =
+                new ArrayList<>(Math.min(maxRecords, queue.size() + 1) + first.size());
+        records.addAll(first);
         while (records.size() < maxRecords) {
             List<SourceRecord> group = queue.poll();
             if (group == null) {

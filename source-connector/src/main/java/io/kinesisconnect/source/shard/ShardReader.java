@@ -41,7 +41,7 @@ public final class ShardReader {
     private final IteratorPosition initialPosition;
     private final StreamProxy proxy;
     private final Deaggregator deaggregator;
-    private final RecordConverter converter;
+    private final RecordConverter.ForShard converter;
     private final RecordBuffer buffer;
     private final ParentGate parents;
     private final ReaderSettings settings;
@@ -73,7 +73,7 @@ public final class ShardReader {
         this.initialPosition = initialPosition;
         this.proxy = context.proxy();
         this.deaggregator = context.deaggregator();
-        this.converter = context.converter();
+        this.converter = context.converter().forShard(shard);
         this.buffer = context.buffer();
         this.parents = context.parents();
         this.settings = context.settings();
@@ -155,7 +155,7 @@ public final class ShardReader {
                     response.records().isEmpty()
                             && (response.millisBehindLatest() == null
                                     || response.millisBehindLatest() == 0);
-            return Optional.of(atTip ? settings.idleBackoff() : settings.minCallInterval());
+            return Optional.of(atTip ? settings.idleBackoff() : untilNextCallAllowed());
         } catch (ExpiredIteratorException e) {
             log.info("Iterator expired for shard={}; resuming after {}", shard, describePosition());
             iterator = null;
@@ -169,6 +169,15 @@ public final class ShardReader {
         }
     }
 
+    /**
+     * The rest of the least interval between calls, counted from the start of the last call: the
+     * time the call and its records took is part of the interval, not added to it.
+     */
+    private Duration untilNextCallAllowed() {
+        long sinceCall = nanoTime.getAsLong() - lastCallNanos;
+        return Duration.ofNanos(Math.max(0, settings.minCallInterval().toNanos() - sinceCall));
+    }
+
     private void accept(GetRecordsResponse response) {
         List<KinesisClientRecord> userRecords = deaggregator.expand(response.records());
         long bytes = 0;
@@ -178,7 +187,7 @@ public final class ShardReader {
                     && !lastRead.isBefore(record.sequenceNumber(), record.subSequenceNumber())) {
                 continue;
             }
-            pending.add(converter.convert(shard, record));
+            pending.add(converter.convert(record));
             lastRead = new ShardOffset(record.sequenceNumber(), record.subSequenceNumber(), false);
             bytes += record.data().remaining();
             emitted++;

@@ -49,7 +49,9 @@ public final class ShardReaderPool implements AutoCloseable {
         if (stopping.get()) {
             return;
         }
-        scheduler.schedule(() -> run(reader), delay.toMillis(), TimeUnit.MILLISECONDS);
+        // Nanoseconds: rounding a reader's remaining wait down to whole milliseconds would make it
+        // run early and only ask to wait again.
+        scheduler.schedule(() -> run(reader), delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private void run(ShardReader reader) {

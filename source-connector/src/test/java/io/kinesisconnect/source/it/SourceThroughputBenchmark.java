@@ -1,8 +1,11 @@
 package io.kinesisconnect.source.it;
 
+import io.kinesisconnect.common.aws.AwsClientFactory;
+import io.kinesisconnect.common.keys.SourceKeys;
 import io.kinesisconnect.source.KinesisSourceConfig;
 import io.kinesisconnect.testkit.ConnectClusterExtension;
 import io.kinesisconnect.testkit.EmulatorKind;
+import io.kinesisconnect.testkit.EmulatorOptions;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
 import io.kinesisconnect.testkit.StreamWriter;
 import io.kinesisconnect.testkit.TopicReader;
@@ -10,77 +13,337 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.Shard;
 
 /**
- * How fast one source task moves records from Kinesis into Kafka. Not part of the test suite (the
- * name does not end in IT); run it on its own:
+ * One source task against a bare GetRecords-to-KafkaProducer loop, in the same JVM and the same
+ * run, on kinesalite. Not part of the test suite (the name does not end in IT); run it on its own:
  *
- * <pre>mvn -pl source-connector verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dit.test=SourceThroughputBenchmark</pre>
+ * <pre>
+ * mvn -B -o -pl source-connector -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dfailsafe.failIfNoSpecifiedTests=false -Dit.test=SourceThroughputBenchmark \
+ *     [-Dbench.records=100000] [-Dbench.sizes=100,1024]</pre>
  *
- * <p>Records are written before the connector starts, so the figure is the read-and-deliver rate,
- * not the emulator's write rate. It prints figures and asserts nothing about speed.
+ * <p>Per record size it writes the records first, then lets each side read all of them from the
+ * trim horizon (records/s between the first and the last Kafka append; CPU of that side's own
+ * threads, see {@link ThreadCpu}); then, at half the loop's rate, a paced writer measures the
+ * latency from the write to the Kafka append. It prints a table and asserts nothing about speed.
  */
 class SourceThroughputBenchmark {
 
-    private static final Duration TIMEOUT = Duration.ofMinutes(10);
-    private static final int RECORD_BYTES = 100;
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+    private static final int SHARDS = 4;
+    private static final int PARTITIONS = 4;
+    private static final String ALL_HEADERS =
+            "stream,shard,sequence,subsequence,arrival,value-type";
+    private static final String STRING_CONVERTER =
+            "org.apache.kafka.connect.storage.StringConverter";
+    private static final int RECORDS = Integer.getInteger("bench.records", 100_000);
+    private static final List<Integer> SIZES =
+            Arrays.stream(System.getProperty("bench.sizes", "100,1024").split(","))
+                    .map(String::trim)
+                    .map(Integer::valueOf)
+                    .toList();
+    private static final int WARM_UP_RECORDS = 20_000;
+    private static final Duration LATENCY_RUN = Duration.ofSeconds(8);
 
     @RegisterExtension
-    static final KinesisEmulatorExtension MOCK =
-            KinesisEmulatorExtension.shared(EmulatorKind.KINESIS_MOCK);
+    static final KinesisEmulatorExtension KINESALITE =
+            KinesisEmulatorExtension.dedicated(EmulatorKind.KINESALITE, EmulatorOptions.defaults());
 
     @RegisterExtension
     static final ConnectClusterExtension CONNECT = ConnectClusterExtension.withWorkers(1);
 
-    @Test
-    void oneTaskOnKinesisMock() {
-        measure(MOCK, "kinesis-mock", 20_000);
-    }
+    private int runs;
 
-    @Test
-    void oneTaskOnKinesalite() {
-        KinesisEmulatorExtension kinesalite =
-                KinesisEmulatorExtension.dedicated(
-                        EmulatorKind.KINESALITE,
-                        io.kinesisconnect.testkit.EmulatorOptions.defaults());
-        try {
-            kinesalite.beforeAll(null);
-            measure(kinesalite, "kinesalite", 100_000);
-        } finally {
-            kinesalite.afterAll(null);
+    /**
+     * The readers compared: the yardstick, and the connector with all or no headers, and with all
+     * headers written by StringConverter instead of the worker's default SimpleHeaderConverter (the
+     * same bytes for these string and long headers).
+     */
+    private enum Side {
+        BARE_LOOP("bare loop", null, null),
+        CONNECTOR_ALL_HEADERS("connector", ALL_HEADERS, null),
+        CONNECTOR_ALL_HEADERS_STRING_CONVERTER("connector", ALL_HEADERS, STRING_CONVERTER),
+        CONNECTOR_NO_HEADERS("connector", "", null);
+
+        final String label;
+        final String headers;
+        final String headerConverter;
+
+        Side(String label, String headers, String headerConverter) {
+            this.label = label;
+            this.headers = headers;
+            this.headerConverter = headerConverter;
+        }
+
+        String headersLabel() {
+            if (headers == null) {
+                return "-";
+            }
+            String which = headers.isEmpty() ? "none" : "all";
+            return headerConverter == null ? which : which + " (StringConverter)";
         }
     }
 
-    private static void measure(KinesisEmulatorExtension kinesis, String label, int records) {
-        String stream = kinesis.streams().create("bench", 4);
-        CONNECT.cluster().embedded().kafka().createTopic(stream, 4);
-        byte[] payload = new byte[RECORD_BYTES];
-        Arrays.fill(payload, (byte) 'x');
+    private record Row(
+            int size,
+            Side side,
+            double recordsPerSecond,
+            double cpuMsPer1000,
+            long p50,
+            long p99,
+            double latencyRate) {}
+
+    @Test
+    void connectorBesideBareLoop() {
+        List<Row> rows = new ArrayList<>();
+        boolean warm = false;
+        for (int size : SIZES) {
+            String stream = KINESALITE.streams().create("bench-" + size, SHARDS);
+            writeUpFront(stream, size, RECORDS);
+            if (!warm) {
+                // The first runs in a fresh JVM pay for class loading and JIT compilation.
+                String warmUp = KINESALITE.streams().create("warm-up", SHARDS);
+                writeUpFront(warmUp, size, WARM_UP_RECORDS);
+                throughput(Side.BARE_LOOP, warmUp, WARM_UP_RECORDS);
+                throughput(Side.CONNECTOR_ALL_HEADERS, warmUp, WARM_UP_RECORDS);
+                warm = true;
+            }
+            List<double[]> throughputs = new ArrayList<>();
+            for (Side side : Side.values()) {
+                throughputs.add(throughput(side, stream, RECORDS));
+            }
+            double latencyRate = throughputs.get(0)[0] / 2;
+            for (Side side : Side.values()) {
+                // The header converter's latency is that of all headers: not measured twice.
+                long[] latency =
+                        side.headerConverter == null
+                                ? latency(side, size, latencyRate)
+                                : new long[] {-1, -1};
+                double[] figures = throughputs.get(side.ordinal());
+                rows.add(
+                        new Row(
+                                size,
+                                side,
+                                figures[0],
+                                figures[1],
+                                latency[0],
+                                latency[1],
+                                latencyRate));
+            }
+            print(rows);
+        }
+    }
+
+    private static void writeUpFront(String stream, int size, int records) {
+        byte[] payload = BenchPayloads.payload(size, 1);
         List<StreamWriter.Entry> entries = new ArrayList<>(records);
         for (int i = 0; i < records; i++) {
             entries.add(new StreamWriter.Entry("key-" + (i % 1000), payload));
         }
-        long writeStart = System.nanoTime();
-        new StreamWriter(kinesis.client()).putAll(stream, entries);
-        double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
+        new StreamWriter(KINESALITE.client()).putAll(stream, entries);
+    }
 
+    /**
+     * Reads the whole stream into a new topic.
+     *
+     * @return records/s and CPU-ms per 1,000 records
+     */
+    private double[] throughput(Side side, String stream, int records) {
+        String topic = newTopic();
+        ThreadCpu cpu = ThreadCpu.start();
+        try (Running running = start(side, stream, topic)) {
+            List<ConsumerRecord<byte[], byte[]>> landed =
+                    new TopicReader(CONNECT.cluster().bootstrapServers(), false)
+                            .awaitAtLeast(topic, records, TIMEOUT);
+            long nanos = cpu.nanosOf(running.threads());
+            running.throwIfFailed();
+            double rate = new AppendedRecords(landed).appendRate();
+            double cpuPer1000 = nanos / 1e6 / landed.size() * 1000;
+            System.out.printf(
+                    Locale.ROOT,
+                    "BENCHMARK throughput %s headers=%s: %d records, %.0f records/s, %.1f CPU-ms"
+                            + " per 1,000%n",
+                    side.label,
+                    side.headersLabel(),
+                    landed.size(),
+                    rate,
+                    cpuPer1000);
+            return new double[] {rate, cpuPer1000};
+        }
+    }
+
+    /**
+     * Starts a side on a fresh stream, waits for a probe record to come through, then writes at
+     * {@code perSecond} and measures write-to-append latency.
+     *
+     * @return p50 and p99 in milliseconds
+     */
+    private long[] latency(Side side, int size, double perSecond) {
+        String stream = KINESALITE.streams().create("lat-" + size, SHARDS);
+        String topic = newTopic();
+        PacedWriter writer = new PacedWriter(KINESALITE.client(), stream, size);
+        int count = (int) (perSecond * LATENCY_RUN.toSeconds());
+        try (Running running = start(side, stream, topic)) {
+            TopicReader reader = new TopicReader(CONNECT.cluster().bootstrapServers(), false);
+            writer.writeProbe();
+            reader.awaitAtLeast(topic, 1, TIMEOUT);
+            double reached = writer.write(count, perSecond);
+            AppendedRecords appended =
+                    new AppendedRecords(reader.awaitAtLeast(topic, count + 1, TIMEOUT));
+            running.throwIfFailed();
+            System.out.printf(
+                    Locale.ROOT,
+                    "BENCHMARK latency %s headers=%s: %d records written at %.0f/s (asked %.0f):"
+                            + " p50 %d ms, p99 %d ms%n",
+                    side.label,
+                    side.headersLabel(),
+                    count,
+                    reached,
+                    perSecond,
+                    appended.latency(0.5),
+                    appended.latency(0.99));
+            return new long[] {appended.latency(0.5), appended.latency(0.99)};
+        }
+    }
+
+    private String newTopic() {
+        String topic = "bench-" + (++runs);
+        CONNECT.cluster()
+                .embedded()
+                .kafka()
+                .createTopic(
+                        topic, PARTITIONS, 1, Map.of("message.timestamp.type", "LogAppendTime"));
+        return topic;
+    }
+
+    private Running start(Side side, String stream, String topic) {
+        String name = "bench-" + runs + "-" + side.name().toLowerCase(Locale.ROOT);
         Map<String, String> config =
-                SourceTestConfigs.forEmulator(
-                        kinesis.emulator(), "bench-" + label, List.of(stream), 1);
+                SourceTestConfigs.forEmulator(KINESALITE.emulator(), name, List.of(stream), 1);
         config.put(KinesisSourceConfig.STARTUP_POSITION_CONFIG, "earliest");
-        long start = System.nanoTime();
-        CONNECT.cluster().putConnectorConfig("bench-" + label, config).requireSuccess("create");
-        new TopicReader(CONNECT.cluster().bootstrapServers(), false)
-                .awaitAtLeast(stream, records, TIMEOUT);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        CONNECT.cluster().delete("bench-" + label);
-        System.out.printf(
-                "BENCHMARK source %s: %d records of %d B over 4 shards, one task: %.1f s, %.0f records/s"
-                        + " (including task start); emulator write rate %.0f records/s%n",
-                label, records, RECORD_BYTES, seconds, records / seconds, records / writeSeconds);
+        config.put(KinesisSourceConfig.TOPIC_TEMPLATE_CONFIG, topic);
+        if (side == Side.BARE_LOOP) {
+            return RunningLoop.start(config, stream, topic, name);
+        }
+        config.put(KinesisSourceConfig.HEADERS_CONFIG, side.headers);
+        if (side.headerConverter != null) {
+            config.put("header.converter", side.headerConverter);
+        }
+        // "All headers" includes the StateFun value type, which only a stream with one gets.
+        config.put(SourceKeys.streamValueType(stream), "bench/record");
+        CONNECT.cluster().putConnectorConfig(name, config).requireSuccess("create " + name);
+        return new RunningConnector(name);
+    }
+
+    /** A side while it runs: its threads, and how to stop it. */
+    private interface Running extends AutoCloseable {
+        Predicate<String> threads();
+
+        void throwIfFailed();
+
+        @Override
+        void close();
+    }
+
+    /** The task thread, the reader threads and the task's producer network thread. */
+    private record RunningConnector(String name) implements Running {
+        @Override
+        public Predicate<String> threads() {
+            String producerThread =
+                    BareSourceLoop.producerThread("connector-producer-" + name + "-0");
+            return thread ->
+                    thread.equals("task-thread-" + name + "-0")
+                            || thread.startsWith(name + "-task-reader-")
+                            || thread.equals(producerThread);
+        }
+
+        @Override
+        public void throwIfFailed() {}
+
+        @Override
+        public void close() {
+            CONNECT.cluster().delete(name).requireSuccess("delete " + name);
+        }
+    }
+
+    /** The loop's shard threads and its producer network thread. */
+    private record RunningLoop(BareSourceLoop loop, KinesisClient client, String clientId)
+            implements Running {
+
+        static RunningLoop start(
+                Map<String, String> config, String stream, String topic, String name) {
+            KinesisClient client =
+                    AwsClientFactory.kinesisClient(new KinesisSourceConfig(config).aws());
+            BareSourceLoop loop =
+                    new BareSourceLoop(
+                            client, CONNECT.cluster().bootstrapServers(), name, stream, topic);
+            loop.start(KINESALITE.streams().shards(stream).stream().map(Shard::shardId).toList());
+            return new RunningLoop(loop, client, name);
+        }
+
+        @Override
+        public Predicate<String> threads() {
+            String producerThread = BareSourceLoop.producerThread(clientId);
+            return thread ->
+                    thread.startsWith(BareSourceLoop.THREAD_PREFIX)
+                            || thread.equals(producerThread);
+        }
+
+        @Override
+        public void throwIfFailed() {
+            if (loop.failure() != null) {
+                throw new AssertionError("The bare loop failed", loop.failure());
+            }
+        }
+
+        @Override
+        public void close() {
+            if (loop.errors() > 0) {
+                System.out.printf(
+                        "BENCHMARK the bare loop retried %d failed calls%n", loop.errors());
+            }
+            loop.close();
+            client.close();
+        }
+    }
+
+    private static void print(List<Row> rows) {
+        StringBuilder table = new StringBuilder();
+        table.append(
+                "| record | reader | headers | records/s | vs loop | CPU-ms/1,000 | vs loop |"
+                        + " p50 ms | p99 ms | latency at |\n");
+        table.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Row row : rows) {
+            Row loop =
+                    rows.stream()
+                            .filter(r -> r.size() == row.size() && r.side() == Side.BARE_LOOP)
+                            .findFirst()
+                            .orElse(row);
+            table.append(
+                    String.format(
+                            Locale.ROOT,
+                            "| %d B | %s | %s | %.0f | %.2f× | %.1f | %.2f× | %s | %s | %.0f/s |%n",
+                            row.size(),
+                            row.side().label,
+                            row.side().headersLabel(),
+                            row.recordsPerSecond(),
+                            row.recordsPerSecond() / loop.recordsPerSecond(),
+                            row.cpuMsPer1000(),
+                            row.cpuMsPer1000() / loop.cpuMsPer1000(),
+                            row.p50() < 0 ? "-" : Long.toString(row.p50()),
+                            row.p99() < 0 ? "-" : Long.toString(row.p99()),
+                            row.latencyRate()));
+        }
+        System.out.println("BENCHMARK table (" + RECORDS + " records, " + SHARDS + " shards):");
+        System.out.print(table);
     }
 }

@@ -1,0 +1,70 @@
+package io.kinesisconnect.source.record;
+
+import io.kinesisconnect.common.keys.SourceKeys;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** The metadata headers a user can choose with {@code kinesis.headers}, by their config name. */
+public enum MetadataHeader {
+    STREAM("stream", KinesisHeaders.STREAM),
+    SHARD("shard", KinesisHeaders.SHARD_ID),
+    SEQUENCE("sequence", KinesisHeaders.SEQUENCE_NUMBER),
+    SUBSEQUENCE("subsequence", KinesisHeaders.SUBSEQUENCE_NUMBER),
+    ARRIVAL("arrival", KinesisHeaders.ARRIVAL_TIMESTAMP),
+    VALUE_TYPE(SourceKeys.HEADER_VALUE_TYPE, KinesisHeaders.VALUE_TYPE);
+
+    private final String configName;
+    private final String headerName;
+
+    MetadataHeader(String configName, String headerName) {
+        this.configName = configName;
+        this.headerName = headerName;
+    }
+
+    public String configName() {
+        return configName;
+    }
+
+    public String headerName() {
+        return headerName;
+    }
+
+    /** Every config name, in declaration order. */
+    public static List<String> configNames() {
+        return Arrays.stream(values()).map(MetadataHeader::configName).toList();
+    }
+
+    /** The header named {@code name} in a config (trimmed, any case). */
+    public static Optional<MetadataHeader> fromConfig(String name) {
+        String wanted = name.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(h -> h.configName.equals(wanted)).findFirst();
+    }
+
+    /**
+     * The headers named in a config list.
+     *
+     * @throws IllegalArgumentException for a name that is not one of {@link #configNames()}
+     */
+    public static Set<MetadataHeader> parse(List<String> names) {
+        Set<MetadataHeader> headers = EnumSet.noneOf(MetadataHeader.class);
+        for (String name : names) {
+            if (name.isBlank()) {
+                continue;
+            }
+            headers.add(
+                    fromConfig(name)
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalArgumentException(
+                                                    "Unknown header '"
+                                                            + name.trim()
+                                                            + "'; accepted: "
+                                                            + String.join(", ", configNames()))));
+        }
+        return headers;
+    }
+}

@@ -1,0 +1,54 @@
+package io.kinesisconnect.source.it;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * CPU time of selected threads of this JVM. The broker, the worker and the benchmark share one
+ * process, so the process' CPU time would charge the connector for the broker's work; per-thread
+ * CPU time charges each side only for the threads that do its work.
+ *
+ * <p>Threads are matched by name when the figure is taken, and the CPU a thread had used before the
+ * run started is subtracted: Connect runs tasks on pooled threads that it renames per task.
+ */
+final class ThreadCpu {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private final Map<Long, Long> before;
+
+    private ThreadCpu(Map<Long, Long> before) {
+        this.before = before;
+    }
+
+    /** Remembers every live thread's CPU time now. */
+    static ThreadCpu start() {
+        Map<Long, Long> now = new HashMap<>();
+        for (long id : THREADS.getAllThreadIds()) {
+            long cpu = THREADS.getThreadCpuTime(id);
+            if (cpu >= 0) {
+                now.put(id, cpu);
+            }
+        }
+        return new ThreadCpu(now);
+    }
+
+    /** CPU nanoseconds used since {@link #start()} by the live threads whose name matches. */
+    long nanosOf(Predicate<String> threadName) {
+        long total = 0;
+        for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (info == null || !threadName.test(info.getThreadName())) {
+                continue;
+            }
+            long cpu = THREADS.getThreadCpuTime(info.getThreadId());
+            if (cpu >= 0) {
+                total += cpu - before.getOrDefault(info.getThreadId(), 0L);
+            }
+        }
+        return total;
+    }
+}
