@@ -13,6 +13,7 @@ import io.kinesisconnect.sink.write.KinesisRecord;
 import io.kinesisconnect.sink.write.KinesisRecordWriter;
 import io.kinesisconnect.sink.write.KplRecordWriter;
 import io.kinesisconnect.sink.write.KplSettings;
+import io.kinesisconnect.sink.write.sdk.SdkRecordWriter;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -68,7 +69,7 @@ public class KinesisSinkTask extends SinkTask {
     private ConnectException failure;
 
     public KinesisSinkTask() {
-        this(KinesisSinkTask::kplWriter);
+        this(KinesisSinkTask::configuredWriter);
     }
 
     KinesisSinkTask(Function<KinesisSinkConfig, KinesisRecordWriter> writerFactory) {
@@ -84,7 +85,8 @@ public class KinesisSinkTask extends SinkTask {
     public void start(Map<String, String> props) {
         long started = System.nanoTime();
         config = new KinesisSinkConfig(props);
-        Map<String, List<String>> problems = KplSettings.validate(props);
+        Map<String, List<String>> problems =
+                config.writer() == SinkWriter.KPL ? KplSettings.validate(props) : Map.of();
         if (!problems.isEmpty()) {
             throw new ConnectException("Invalid KPL settings: " + problems.values());
         }
@@ -137,6 +139,19 @@ public class KinesisSinkTask extends SinkTask {
             // the task is stopping: the record stays uncommitted and is written by the next owner
             log.debug("Re-send not scheduled, task={} is stopping", taskName);
         }
+    }
+
+    /** The writer that {@code kinesis.writer} names. */
+    static KinesisRecordWriter configuredWriter(KinesisSinkConfig config) {
+        if (config.writer() == SinkWriter.SDK) {
+            Map<String, Object> props = config.originals();
+            return SdkRecordWriter.create(
+                    config,
+                    props.getOrDefault("name", "kinesis-sink")
+                            + "-"
+                            + props.getOrDefault(TASK_ID_CONFIG, "0"));
+        }
+        return kplWriter(config);
     }
 
     static KinesisRecordWriter kplWriter(KinesisSinkConfig config) {

@@ -157,6 +157,11 @@ public final class RecordDispatcher {
     }
 
     private void retryOrGiveUp(PendingRecord pending, String reason) {
+        if (writer.retriesInternally()) {
+            // the writer re-sent it in order already; its failure means the budget is spent
+            giveUp(pending, reason);
+            return;
+        }
         if (pending.retries() >= maxRetries) {
             if (fatal == null) {
                 fatal =
@@ -185,6 +190,20 @@ public final class RecordDispatcher {
                 delay.toMillis(),
                 reason);
         scheduler.schedule(() -> resend(pending), delay);
+    }
+
+    private void giveUp(PendingRecord pending, String reason) {
+        if (fatal == null) {
+            fatal =
+                    new ConnectException(
+                            "Could not write record "
+                                    + pending.describe()
+                                    + " to Kinesis stream "
+                                    + pending.record().stream()
+                                    + ": "
+                                    + reason);
+        }
+        finished();
     }
 
     private void resend(PendingRecord pending) {
