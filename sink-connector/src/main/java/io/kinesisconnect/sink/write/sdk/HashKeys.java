@@ -15,11 +15,14 @@ public final class HashKeys {
     /** The largest hash key, 2^128 - 1. */
     public static final BigInteger MAX = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
 
+    /** Looking up a digest per record costs more than the hash itself; one per thread, reused. */
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(HashKeys::md5);
+
     private HashKeys() {}
 
     /** The hash key Kinesis derives from {@code partitionKey} (MD5 of its UTF-8 bytes). */
     public static BigInteger ofPartitionKey(String partitionKey) {
-        return new BigInteger(1, md5().digest(partitionKey.getBytes(StandardCharsets.UTF_8)));
+        return new BigInteger(1, MD5.get().digest(partitionKey.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
