@@ -70,10 +70,13 @@ public final class SdkRecordWriter implements KinesisRecordWriter {
             }
         } catch (InterruptedException e) {
             // close() interrupts a sender that waits
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
+            log.error("The SDK writer's sender thread failed", e);
+        } finally {
             if (!closed) {
-                log.error("The SDK writer's sender thread failed", e);
-                loop.stop("not written: the SDK writer's sender thread failed: " + e);
+                // fail what is queued, so the task fails instead of waiting for outcomes forever
+                loop.stop("not written: the SDK writer's sender thread ended unexpectedly");
             }
         }
     }
