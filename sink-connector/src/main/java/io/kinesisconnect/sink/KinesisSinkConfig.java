@@ -22,6 +22,7 @@ public class KinesisSinkConfig extends AbstractConfig {
     public static final String GROUP_HASH_KEY = "Explicit hash key";
     public static final String GROUP_VALUE = "Value";
     public static final String GROUP_DELIVERY = "Delivery";
+    public static final String GROUP_WRITER = "Writer";
 
     /** The template placeholder replaced by a record's topic. */
     public static final String TOPIC_PLACEHOLDER = "${topic}";
@@ -160,6 +161,48 @@ public class KinesisSinkConfig extends AbstractConfig {
             "How often a task logs a summary line: records, bytes, outstanding, retries, failures.";
     public static final long SUMMARY_INTERVAL_DEFAULT = 60_000;
 
+    public static final String WRITER_CONFIG = "kinesis.writer";
+    public static final String WRITER_DOC =
+            "What writes to Kinesis: kpl (the Kinesis Producer Library and its native child"
+                    + " process; the kpl.* settings apply) or sdk (the AWS SDK v2 in the worker JVM,"
+                    + " with KPL-format aggregation and at most one PutRecords entry in flight per"
+                    + " shard, so every key's records land in their Kafka partition's order; the"
+                    + " kpl.* settings do not apply).";
+    public static final String WRITER_DEFAULT = SinkWriter.KPL.configValue();
+
+    public static final String AGGREGATION_ENABLED_CONFIG = "kinesis.aggregation.enabled";
+    public static final String AGGREGATION_ENABLED_DOC =
+            "sdk writer: pack the records of one shard into KPL-format aggregates. Off, every"
+                    + " user record is its own Kinesis record and, to keep order, a shard takes one"
+                    + " record per round trip.";
+    public static final boolean AGGREGATION_ENABLED_DEFAULT = true;
+
+    public static final String AGGREGATION_MAX_BYTES_CONFIG = "kinesis.aggregation.max.bytes";
+    public static final String AGGREGATION_MAX_BYTES_DOC =
+            "sdk writer: the most bytes of one aggregate, its partition key included (Kinesis'"
+                    + " limit per record is 1 MiB). A shard takes one entry per round trip, so the"
+                    + " default lets one round trip carry a shard's whole second of writes. A record"
+                    + " too big for an aggregate is sent alone.";
+    public static final int AGGREGATION_MAX_BYTES_DEFAULT = 1024 * 1024;
+
+    public static final String AGGREGATION_MAX_RECORDS_CONFIG = "kinesis.aggregation.max.records";
+    public static final String AGGREGATION_MAX_RECORDS_DOC =
+            "sdk writer: the most user records in one aggregate.";
+    public static final int AGGREGATION_MAX_RECORDS_DEFAULT = 10_000;
+
+    public static final String SHARD_BYTES_RATE_CONFIG = "kinesis.shard.write.bytes.per.second";
+    public static final String SHARD_BYTES_RATE_DOC =
+            "sdk writer: each shard's byte budget per second (AWS: 1 MiB/s), so the writer waits"
+                    + " instead of meeting throttles. The budget is per task: tasks that write to the"
+                    + " same shard share the AWS limit and may still be throttled.";
+    public static final long SHARD_BYTES_RATE_DEFAULT = 1024 * 1024;
+
+    public static final String SHARD_RECORDS_RATE_CONFIG = "kinesis.shard.write.records.per.second";
+    public static final String SHARD_RECORDS_RATE_DOC =
+            "sdk writer: each shard's record budget per second (AWS: 1,000/s); an aggregate counts"
+                    + " as one record. Per task, like the byte budget.";
+    public static final long SHARD_RECORDS_RATE_DEFAULT = 1_000;
+
     /** Prefix of KPL settings passed through, such as {@code kpl.RecordMaxBufferedTime}. */
     public static final String KPL_PREFIX = SinkKeys.KPL_PREFIX;
 
@@ -182,6 +225,7 @@ public class KinesisSinkConfig extends AbstractConfig {
         defineKeys(def);
         defineValue(def);
         defineDelivery(def);
+        defineWriter(def);
         return AwsConfigFragment.addTo(def);
     }
 
@@ -408,6 +452,88 @@ public class KinesisSinkConfig extends AbstractConfig {
                 ++order);
     }
 
+    private static void defineWriter(ConfigDef def) {
+        int order = 0;
+        def.define(
+                WRITER_CONFIG,
+                Type.STRING,
+                WRITER_DEFAULT,
+                ConfigChoice.validator(SinkWriter.class),
+                Importance.HIGH,
+                WRITER_DOC,
+                GROUP_WRITER,
+                ++order,
+                Width.SHORT,
+                "Writer",
+                List.of(
+                        AGGREGATION_ENABLED_CONFIG,
+                        AGGREGATION_MAX_BYTES_CONFIG,
+                        AGGREGATION_MAX_RECORDS_CONFIG,
+                        SHARD_BYTES_RATE_CONFIG,
+                        SHARD_RECORDS_RATE_CONFIG),
+                ConfigChoice.recommender(SinkWriter.class));
+        ConfigDef.Recommender sdkOnly = ConfigChoice.visibleWhen(WRITER_CONFIG, SinkWriter.SDK);
+        def.define(
+                AGGREGATION_ENABLED_CONFIG,
+                Type.BOOLEAN,
+                AGGREGATION_ENABLED_DEFAULT,
+                Importance.MEDIUM,
+                AGGREGATION_ENABLED_DOC,
+                GROUP_WRITER,
+                ++order,
+                Width.SHORT,
+                "Aggregation",
+                sdkOnly);
+        def.define(
+                AGGREGATION_MAX_BYTES_CONFIG,
+                Type.INT,
+                AGGREGATION_MAX_BYTES_DEFAULT,
+                Range.between(1024, 1024 * 1024),
+                Importance.LOW,
+                AGGREGATION_MAX_BYTES_DOC,
+                GROUP_WRITER,
+                ++order,
+                Width.SHORT,
+                "Max aggregate bytes",
+                sdkOnly);
+        def.define(
+                AGGREGATION_MAX_RECORDS_CONFIG,
+                Type.INT,
+                AGGREGATION_MAX_RECORDS_DEFAULT,
+                Range.between(1, 1_000_000),
+                Importance.LOW,
+                AGGREGATION_MAX_RECORDS_DOC,
+                GROUP_WRITER,
+                ++order,
+                Width.SHORT,
+                "Max aggregate records",
+                sdkOnly);
+        def.define(
+                SHARD_BYTES_RATE_CONFIG,
+                Type.LONG,
+                SHARD_BYTES_RATE_DEFAULT,
+                Range.between(1024L, 1L << 40),
+                Importance.LOW,
+                SHARD_BYTES_RATE_DOC,
+                GROUP_WRITER,
+                ++order,
+                Width.SHORT,
+                "Shard bytes per second",
+                sdkOnly);
+        def.define(
+                SHARD_RECORDS_RATE_CONFIG,
+                Type.LONG,
+                SHARD_RECORDS_RATE_DEFAULT,
+                Range.between(1L, 1_000_000_000L),
+                Importance.LOW,
+                SHARD_RECORDS_RATE_DOC,
+                GROUP_WRITER,
+                ++order,
+                Width.SHORT,
+                "Shard records per second",
+                sdkOnly);
+    }
+
     private static void defineMillis(
             ConfigDef def, String key, long defaultValue, String doc, int order) {
         def.define(
@@ -523,6 +649,30 @@ public class KinesisSinkConfig extends AbstractConfig {
 
     public Duration summaryInterval() {
         return Duration.ofMillis(getLong(SUMMARY_INTERVAL_CONFIG));
+    }
+
+    public SinkWriter writer() {
+        return ConfigChoice.of(SinkWriter.class, getString(WRITER_CONFIG));
+    }
+
+    public boolean aggregationEnabled() {
+        return getBoolean(AGGREGATION_ENABLED_CONFIG);
+    }
+
+    public int aggregationMaxBytes() {
+        return getInt(AGGREGATION_MAX_BYTES_CONFIG);
+    }
+
+    public int aggregationMaxRecords() {
+        return getInt(AGGREGATION_MAX_RECORDS_CONFIG);
+    }
+
+    public long shardWriteBytesPerSecond() {
+        return getLong(SHARD_BYTES_RATE_CONFIG);
+    }
+
+    public long shardWriteRecordsPerSecond() {
+        return getLong(SHARD_RECORDS_RATE_CONFIG);
     }
 
     /** The KPL settings given as {@code kpl.<Key>}, keyed without the prefix, in key order. */

@@ -14,6 +14,7 @@ import io.kinesisconnect.sink.write.KinesisRecordWriter;
 import io.kinesisconnect.sink.write.KplProducer;
 import io.kinesisconnect.sink.write.KplRecordWriter;
 import io.kinesisconnect.sink.write.KplSettings;
+import io.kinesisconnect.sink.write.sdk.SdkRecordWriter;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -56,7 +57,7 @@ public class KinesisSinkTask extends SinkTask {
     private MetricsRegistration metrics;
 
     public KinesisSinkTask() {
-        this(KinesisSinkTask::kplWriter);
+        this(KinesisSinkTask::configuredWriter);
     }
 
     KinesisSinkTask(Function<KinesisSinkConfig, KinesisRecordWriter> writerFactory) {
@@ -72,7 +73,8 @@ public class KinesisSinkTask extends SinkTask {
     public void start(Map<String, String> props) {
         long started = System.nanoTime();
         config = new KinesisSinkConfig(props);
-        Map<String, List<String>> problems = KplSettings.validate(props);
+        Map<String, List<String>> problems =
+                config.writer() == SinkWriter.KPL ? KplSettings.validate(props) : Map.of();
         if (!problems.isEmpty()) {
             throw new ConnectException("Invalid KPL settings: " + problems.values());
         }
@@ -116,6 +118,19 @@ public class KinesisSinkTask extends SinkTask {
                 reporter != null,
                 KplSettings.describe(config),
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    /** The writer that {@code kinesis.writer} names. */
+    static KinesisRecordWriter configuredWriter(KinesisSinkConfig config) {
+        if (config.writer() == SinkWriter.SDK) {
+            Map<String, Object> props = config.originals();
+            return SdkRecordWriter.create(
+                    config,
+                    props.getOrDefault("name", "kinesis-sink")
+                            + "-"
+                            + props.getOrDefault(TASK_ID_CONFIG, "0"));
+        }
+        return kplWriter(config);
     }
 
     static KinesisRecordWriter kplWriter(KinesisSinkConfig config) {

@@ -31,7 +31,14 @@ final class SinkConfigValidator {
         config.configValues().forEach(v -> values.put(v.name(), v));
         // KPL key errors do not keep the stream check from running; key-by-key errors do
         boolean keysValid = values.values().stream().allMatch(v -> v.errorMessages().isEmpty());
-        addAll(values, props, KplSettings.validate(props));
+        boolean sdk =
+                ConfigChoice.parse(SinkWriter.class, props.get(KinesisSinkConfig.WRITER_CONFIG))
+                        .filter(SinkWriter.SDK::equals)
+                        .isPresent();
+        if (!sdk) {
+            // the kpl.* keys and the TLS-only endpoint matter only to the KPL writer
+            addAll(values, props, KplSettings.validate(props));
+        }
         if (keysValid) {
             KinesisSinkConfig sink;
             try {

@@ -175,6 +175,11 @@ public final class RecordDispatcher {
 
     /** A transient failure: re-send after a backoff, or, past the budget, fail the task. */
     private void retryOrGiveUp(PendingRecord pending, String reason) {
+        if (writer.retriesInternally()) {
+            // the writer re-sent it in order already; its failure means the budget is spent
+            giveUp(pending, reason);
+            return;
+        }
         if (pending.retries() >= maxRetries) {
             fail(
                     new ConnectException(
@@ -201,6 +206,18 @@ public final class RecordDispatcher {
                 delay.toMillis(),
                 reason);
         scheduler.schedule(() -> resend(pending), delay);
+    }
+
+    private void giveUp(PendingRecord pending, String reason) {
+        fail(
+                new ConnectException(
+                        "Could not write record "
+                                + pending.describe()
+                                + " to Kinesis stream "
+                                + pending.record().stream()
+                                + ": "
+                                + reason));
+        finished(pending);
     }
 
     private void resend(PendingRecord pending) {

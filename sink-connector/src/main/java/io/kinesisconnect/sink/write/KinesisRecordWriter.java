@@ -16,6 +16,15 @@ public interface KinesisRecordWriter extends AutoCloseable {
      */
     CompletableFuture<WriteOutcome> write(KinesisRecord record);
 
+    /**
+     * Whether the writer re-sends transiently failed records itself, in order. A transient {@link
+     * WriteOutcome.Failed} from such a writer means its retry budget is spent: the caller must not
+     * send the record again, which would land it behind later records of its shard.
+     */
+    default boolean retriesInternally() {
+        return false;
+    }
+
     /** Asks the writer to send what it buffers now, without waiting for the result. */
     void flush();
 

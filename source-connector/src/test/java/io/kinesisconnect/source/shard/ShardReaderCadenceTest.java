@@ -82,7 +82,7 @@ class ShardReaderCadenceTest {
                     }
 
                     @Override
-                    public void finishedLocally(ShardRef shard) {}
+                    public void endRecorded(ShardRef shard) {}
                 };
         return new ReaderContext(
                 new SlowCalls(),
