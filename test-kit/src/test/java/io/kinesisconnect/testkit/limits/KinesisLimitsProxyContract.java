@@ -1,0 +1,311 @@
+package io.kinesisconnect.testkit.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kinesisconnect.testkit.Await;
+import io.kinesisconnect.testkit.KinesisEmulatorExtension;
+import io.kinesisconnect.testkit.KinesisTestClients;
+import io.kinesisconnect.testkit.LandedRecord;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+
+/**
+ * What the limits proxy must do in front of every emulator, on one-shard streams: refuse writes
+ * above the shard's record rate entry by entry as AWS does, admit them at the limit, throttle a
+ * reader above five GetRecords per second and never one below; and, as the control, refuse nothing
+ * with the limits off.
+ */
+abstract class KinesisLimitsProxyContract {
+
+    /** Low enough that kinesis-mock keeps up with twice the limit on a loaded machine. */
+    static final int RECORDS_PER_SECOND = 100;
+
+    /** Two seconds of burst, so that a scheduler stall of up to two seconds loses no tokens. */
+    static final double BURST_SECONDS = 2.0;
+
+    static final KinesisLimits LIMITS =
+            KinesisLimits.aws()
+                    .with(Limit.WRITE_RECORDS, RECORDS_PER_SECOND)
+                    .withBurstSeconds(BURST_SECONDS);
+
+    private static final String SHARD = "shardId-000000000000";
+    private static final String WARM_UP_KEY = "warm-up";
+    private static final int TICK_MILLIS = 100;
+    private static final int TICKS = 50;
+    private static final int ENTRIES_PER_TICK = 2 * RECORDS_PER_SECOND * TICK_MILLIS / 1000;
+
+    abstract KinesisEmulatorExtension kinesis();
+
+    /** A proxy with {@link #LIMITS}. */
+    abstract KinesisLimitsProxyExtension limited();
+
+    /** A proxy with no limits: the control. */
+    abstract KinesisLimitsProxyExtension unlimited();
+
+    @Test
+    void writesAtTwiceTheLimitAreRefusedPerEntryAndAdmittedAtTheLimit() throws Exception {
+        String stream = kinesis().streams().create("limits-write", 1);
+
+        WriteRun run = writeAtTwiceTheLimit(limited().endpoint(), stream);
+
+        String scope = stream + "/" + SHARD;
+        assertThat(run.refused).as("entries refused").isPositive();
+        assertThat(run.accepted + run.refused).isEqualTo(TICKS * ENTRIES_PER_TICK);
+        assertThat(limited().counters().refused("PutRecords", scope)).isEqualTo(run.refused);
+        assertThat(limited().counters().allowed("PutRecords", scope)).isEqualTo(run.accepted);
+        assertThat(limited().counters().allowed("PutRecord", scope)).isEqualTo(1);
+        assertThat(run.messages)
+                .containsExactly(
+                        "Rate exceeded for shard "
+                                + SHARD
+                                + " in stream "
+                                + stream
+                                + " under account 000000000000.");
+        // The bucket starts with its burst (less the warm-up record); after that it admits the
+        // rate.
+        double rate = (run.accepted - (RECORDS_PER_SECOND * BURST_SECONDS - 1)) / run.windowSeconds;
+        assertThat(rate)
+                .as("admitted records per second over %.1f s", run.windowSeconds)
+                .isBetween(RECORDS_PER_SECOND * 0.9, RECORDS_PER_SECOND * 1.1);
+        // Exactly the entries answered with a sequence number landed: the results were merged
+        // back in the request's order.
+        Set<String> landed =
+                kinesis().reader().readAll(stream).records().stream()
+                        .map(LandedRecord::partitionKey)
+                        .collect(Collectors.toSet());
+        assertThat(landed).isEqualTo(run.acceptedKeys);
+    }
+
+    @Test
+    void withTheLimitsOffNothingIsRefused() throws Exception {
+        String stream = kinesis().streams().create("limits-control", 1);
+
+        WriteRun run = writeAtTwiceTheLimit(unlimited().endpoint(), stream);
+
+        assertThat(run.refused).isZero();
+        assertThat(unlimited().counters().totalRefused()).isZero();
+        assertThat(run.accepted).isEqualTo(TICKS * ENTRIES_PER_TICK);
+    }
+
+    @Test
+    void aReaderAboveFiveCallsPerSecondIsThrottled() throws Exception {
+        String stream = kinesis().streams().create("limits-fast-reader", 1);
+        String scope = stream + "/" + SHARD;
+        int calls = 20;
+        try (KinesisClient client = KinesisTestClients.createWithoutRetries(limited().endpoint())) {
+            String iterator = trimHorizon(client, stream);
+            ExecutorService pool = Executors.newFixedThreadPool(calls);
+            long started = System.nanoTime();
+            List<Future<Boolean>> results = new ArrayList<>();
+            try {
+                for (int i = 0; i < calls; i++) {
+                    results.add(pool.submit(throttled(client, iterator)));
+                }
+                int refused = 0;
+                for (Future<Boolean> result : results) {
+                    refused += result.get(60, TimeUnit.SECONDS) ? 1 : 0;
+                }
+                double seconds = (System.nanoTime() - started) / 1e9;
+
+                assertThat(refused).as("calls throttled").isPositive();
+                assertThat(limited().counters().refused("GetRecords", scope)).isEqualTo(refused);
+                assertThat(calls - refused)
+                        .as("admitted in %.2f s", seconds)
+                        .isLessThanOrEqualTo((int) (5 * BURST_SECONDS + 5 * seconds) + 1);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void aReaderBelowFiveCallsPerSecondIsNeverThrottled() throws Exception {
+        String stream = kinesis().streams().create("limits-slow-reader", 1);
+        String scope = stream + "/" + SHARD;
+        int calls = 10;
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try (KinesisClient client = KinesisTestClients.createWithoutRetries(limited().endpoint())) {
+            String iterator = trimHorizon(client, stream);
+            AtomicInteger done = new AtomicInteger();
+            AtomicInteger refused = new AtomicInteger();
+            Callable<Boolean> call = throttled(client, iterator);
+            // 2.5 calls per second: half the limit.
+            ScheduledFuture<?> reader =
+                    scheduler.scheduleAtFixedRate(
+                            () -> {
+                                if (done.get() < calls) {
+                                    refused.addAndGet(callQuietly(call) ? 1 : 0);
+                                    done.incrementAndGet();
+                                }
+                            },
+                            0,
+                            400,
+                            TimeUnit.MILLISECONDS);
+            Await.until(
+                    "10 paced GetRecords calls", Duration.ofSeconds(30), () -> done.get() >= calls);
+            reader.cancel(false);
+
+            assertThat(refused).hasValue(0);
+            assertThat(limited().counters().refused("GetRecords", scope)).isZero();
+            assertThat(limited().counters().allowed("GetRecords", scope)).isEqualTo(calls);
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    /** A GetRecords on the iterator; true when it was throttled. */
+    private static Callable<Boolean> throttled(KinesisClient client, String iterator) {
+        return () -> {
+            try {
+                client.getRecords(b -> b.shardIterator(iterator));
+                return false;
+            } catch (ProvisionedThroughputExceededException e) {
+                return true;
+            }
+        };
+    }
+
+    private static boolean callQuietly(Callable<Boolean> call) {
+        try {
+            return call.call();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String trimHorizon(KinesisClient client, String stream) {
+        return client.getShardIterator(
+                        b ->
+                                b.streamName(stream)
+                                        .shardId(SHARD)
+                                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                .shardIterator();
+    }
+
+    /**
+     * Sends {@value #ENTRIES_PER_TICK} entries every {@value #TICK_MILLIS} ms for {@value #TICKS}
+     * ticks, twice {@link #RECORDS_PER_SECOND}. A scheduler paces the ticks (no sleeping) and hands
+     * each batch to a pool, so slow answers on a loaded machine do not lower the offered rate.
+     */
+    private static WriteRun writeAtTwiceTheLimit(URI endpoint, String stream)
+            throws InterruptedException, ExecutionException {
+        WriteRun run = new WriteRun();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        try (KinesisClient client = KinesisTestClients.createWithoutRetries(endpoint)) {
+            // One record first, so the proxy has read the shard map and the shard's bucket
+            // exists (full, less this record) when the paced window starts.
+            client.putRecord(
+                    b ->
+                            b.streamName(stream)
+                                    .partitionKey(WARM_UP_KEY)
+                                    .data(SdkBytes.fromUtf8String("warm-up")));
+            run.acceptedKeys.add(WARM_UP_KEY);
+            AtomicInteger ticks = new AtomicInteger();
+            List<Future<?>> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+            long started = System.nanoTime();
+            ScheduledFuture<?> pacer =
+                    scheduler.scheduleAtFixedRate(
+                            () -> {
+                                int tick = ticks.getAndIncrement();
+                                if (tick < TICKS) {
+                                    sent.add(
+                                            senders.submit(
+                                                    () ->
+                                                            run.record(
+                                                                    tick,
+                                                                    client.putRecords(
+                                                                            batch(stream, tick)),
+                                                                    started)));
+                                }
+                            },
+                            0,
+                            TICK_MILLIS,
+                            TimeUnit.MILLISECONDS);
+            Await.until("50 ticks of writes", Duration.ofSeconds(60), () -> sent.size() >= TICKS);
+            pacer.cancel(false);
+            for (Future<?> batch : sent) {
+                batch.get(60, TimeUnit.SECONDS);
+            }
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("A PutRecords through the proxy did not answer in 60 s", e);
+        } finally {
+            scheduler.shutdownNow();
+            senders.shutdownNow();
+        }
+        return run;
+    }
+
+    private static software.amazon.awssdk.services.kinesis.model.PutRecordsRequest batch(
+            String stream, int tick) {
+        List<PutRecordsRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < ENTRIES_PER_TICK; i++) {
+            entries.add(
+                    PutRecordsRequestEntry.builder()
+                            .partitionKey(key(tick, i))
+                            .data(SdkBytes.fromUtf8String("record " + key(tick, i)))
+                            .build());
+        }
+        return software.amazon.awssdk.services.kinesis.model.PutRecordsRequest.builder()
+                .streamName(stream)
+                .records(entries)
+                .build();
+    }
+
+    private static String key(int tick, int entry) {
+        return "key-" + tick + "-" + entry;
+    }
+
+    /** What the writer saw in the answers. Written by the scheduler thread only. */
+    private static final class WriteRun {
+        private volatile int accepted;
+        private volatile int refused;
+        private volatile double windowSeconds;
+        private final Set<String> acceptedKeys = new HashSet<>();
+        private final Set<String> messages = new HashSet<>();
+
+        synchronized void record(int tick, PutRecordsResponse response, long started) {
+            windowSeconds = Math.max(windowSeconds, (System.nanoTime() - started) / 1e9);
+            List<PutRecordsResultEntry> results = response.records();
+            assertThat(results).hasSize(ENTRIES_PER_TICK);
+            int failed = 0;
+            for (int i = 0; i < results.size(); i++) {
+                PutRecordsResultEntry result = results.get(i);
+                if (result.errorCode() == null) {
+                    assertThat(result.sequenceNumber()).isNotNull();
+                    acceptedKeys.add(key(tick, i));
+                    accepted++;
+                } else {
+                    assertThat(result.errorCode())
+                            .isEqualTo("ProvisionedThroughputExceededException");
+                    messages.add(result.errorMessage());
+                    failed++;
+                    refused++;
+                }
+            }
+            assertThat(response.failedRecordCount()).isEqualTo(failed);
+        }
+    }
+}
