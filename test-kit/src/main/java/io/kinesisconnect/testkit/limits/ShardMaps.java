@@ -43,7 +43,10 @@ final class ShardMaps implements AutoCloseable {
             log.debug("Shard map stream={} openShards={}", stream, loaded.size());
             return Optional.of(loaded);
         } catch (SdkException e) {
-            log.debug("No shard map for stream={}: {}", stream, e.toString());
+            log.warn(
+                    "No shard map for stream={}; its writes pass unlimited: {}",
+                    stream,
+                    e.toString());
             return Optional.empty();
         }
     }

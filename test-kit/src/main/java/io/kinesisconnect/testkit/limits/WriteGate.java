@@ -126,7 +126,7 @@ final class WriteGate {
     /** A result that names another shard than predicted means the map is stale: read it again. */
     private void checkPrediction(String stream, String predicted, JsonNode result) {
         JsonNode actual = result.get("ShardId");
-        if (actual != null && !actual.asText().equals(predicted)) {
+        if (actual != null && !actual.isNull() && !actual.asText().equals(predicted)) {
             shardMaps.invalidate(stream);
         }
     }
@@ -137,7 +137,7 @@ final class WriteGate {
         int failed = 0;
         for (JsonNode result : results) {
             records.add(result);
-            failed += result.has("ErrorCode") ? 1 : 0;
+            failed += result.hasNonNull("ErrorCode") ? 1 : 0;
         }
         answer.put("FailedRecordCount", failed);
         if (upstreamReply == null) {

@@ -39,26 +39,30 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
  */
 abstract class KinesisLimitsProxyContract {
 
-    /** Low enough that kinesis-mock keeps up with twice the limit on a loaded machine. */
-    static final int RECORDS_PER_SECOND = 100;
-
     /** Two seconds of burst, so that a scheduler stall of up to two seconds loses no tokens. */
     static final double BURST_SECONDS = 2.0;
-
-    static final KinesisLimits LIMITS =
-            KinesisLimits.aws()
-                    .with(Limit.WRITE_RECORDS, RECORDS_PER_SECOND)
-                    .withBurstSeconds(BURST_SECONDS);
 
     private static final String SHARD = "shardId-000000000000";
     private static final String WARM_UP_KEY = "warm-up";
     private static final int TICK_MILLIS = 100;
     private static final int TICKS = 50;
-    private static final int ENTRIES_PER_TICK = 2 * RECORDS_PER_SECOND * TICK_MILLIS / 1000;
+
+    /**
+     * AWS's limits with the write record rate lowered to {@code recordsPerSecond}, so that the
+     * emulator keeps up with twice the limit on a loaded machine, and {@link #BURST_SECONDS}.
+     */
+    static KinesisLimits limits(int recordsPerSecond) {
+        return KinesisLimits.aws()
+                .with(Limit.WRITE_RECORDS, recordsPerSecond)
+                .withBurstSeconds(BURST_SECONDS);
+    }
+
+    /** The write record rate of the {@link #limited()} proxy. */
+    abstract int recordsPerSecond();
 
     abstract KinesisEmulatorExtension kinesis();
 
-    /** A proxy with {@link #LIMITS}. */
+    /** A proxy with {@link #limits} of {@link #recordsPerSecond()}. */
     abstract KinesisLimitsProxyExtension limited();
 
     /** A proxy with no limits: the control. */
@@ -72,7 +76,7 @@ abstract class KinesisLimitsProxyContract {
 
         String scope = stream + "/" + SHARD;
         assertThat(run.refused).as("entries refused").isPositive();
-        assertThat(run.accepted + run.refused).isEqualTo(TICKS * ENTRIES_PER_TICK);
+        assertThat(run.accepted + run.refused).isEqualTo(TICKS * entriesPerTick());
         assertThat(limited().counters().refused("PutRecords", scope)).isEqualTo(run.refused);
         assertThat(limited().counters().allowed("PutRecords", scope)).isEqualTo(run.accepted);
         assertThat(limited().counters().allowed("PutRecord", scope)).isEqualTo(1);
@@ -85,10 +89,10 @@ abstract class KinesisLimitsProxyContract {
                                 + " under account 000000000000.");
         // The bucket starts with its burst (less the warm-up record); after that it admits the
         // rate.
-        double rate = (run.accepted - (RECORDS_PER_SECOND * BURST_SECONDS - 1)) / run.windowSeconds;
+        double rate = (run.accepted - (recordsPerSecond() * BURST_SECONDS - 1)) / run.windowSeconds;
         assertThat(rate)
                 .as("admitted records per second over %.1f s", run.windowSeconds)
-                .isBetween(RECORDS_PER_SECOND * 0.9, RECORDS_PER_SECOND * 1.1);
+                .isBetween(recordsPerSecond() * 0.9, recordsPerSecond() * 1.1);
         // Exactly the entries answered with a sequence number landed: the results were merged
         // back in the request's order.
         Set<String> landed =
@@ -106,7 +110,7 @@ abstract class KinesisLimitsProxyContract {
 
         assertThat(run.refused).isZero();
         assertThat(unlimited().counters().totalRefused()).isZero();
-        assertThat(run.accepted).isEqualTo(TICKS * ENTRIES_PER_TICK);
+        assertThat(run.accepted).isEqualTo(TICKS * entriesPerTick());
     }
 
     @Test
@@ -205,15 +209,16 @@ abstract class KinesisLimitsProxyContract {
     }
 
     /**
-     * Sends {@value #ENTRIES_PER_TICK} entries every {@value #TICK_MILLIS} ms for {@value #TICKS}
-     * ticks, twice {@link #RECORDS_PER_SECOND}. A scheduler paces the ticks (no sleeping) and hands
-     * each batch to a pool, so slow answers on a loaded machine do not lower the offered rate.
+     * Sends twice {@link #recordsPerSecond()} in ticks of {@value #TICK_MILLIS} ms for {@value
+     * #TICKS} ticks. A scheduler paces the ticks (no sleeping) and hands each batch to a pool, so
+     * slow answers on a loaded machine do not lower the offered rate.
      */
-    private static WriteRun writeAtTwiceTheLimit(URI endpoint, String stream)
+    private WriteRun writeAtTwiceTheLimit(URI endpoint, String stream)
             throws InterruptedException, ExecutionException {
         WriteRun run = new WriteRun();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-        ExecutorService senders = Executors.newFixedThreadPool(8);
+        // A thread per batch: a slow emulator must not queue batches and lower the offered rate.
+        ExecutorService senders = Executors.newFixedThreadPool(TICKS);
         try (KinesisClient client = KinesisTestClients.createWithoutRetries(endpoint)) {
             // One record first, so the proxy has read the shard map and the shard's bucket
             // exists (full, less this record) when the paced window starts.
@@ -233,12 +238,13 @@ abstract class KinesisLimitsProxyContract {
                                 if (tick < TICKS) {
                                     sent.add(
                                             senders.submit(
-                                                    () ->
-                                                            run.record(
-                                                                    tick,
-                                                                    client.putRecords(
-                                                                            batch(stream, tick)),
-                                                                    started)));
+                                                    () -> {
+                                                        run.sending(started);
+                                                        run.record(
+                                                                tick,
+                                                                client.putRecords(
+                                                                        batch(stream, tick)));
+                                                    }));
                                 }
                             },
                             0,
@@ -258,10 +264,10 @@ abstract class KinesisLimitsProxyContract {
         return run;
     }
 
-    private static software.amazon.awssdk.services.kinesis.model.PutRecordsRequest batch(
+    private software.amazon.awssdk.services.kinesis.model.PutRecordsRequest batch(
             String stream, int tick) {
         List<PutRecordsRequestEntry> entries = new ArrayList<>();
-        for (int i = 0; i < ENTRIES_PER_TICK; i++) {
+        for (int i = 0; i < entriesPerTick(); i++) {
             entries.add(
                     PutRecordsRequestEntry.builder()
                             .partitionKey(key(tick, i))
@@ -274,22 +280,34 @@ abstract class KinesisLimitsProxyContract {
                 .build();
     }
 
+    /** Twice the limit, per tick. */
+    private int entriesPerTick() {
+        return 2 * recordsPerSecond() * TICK_MILLIS / 1000;
+    }
+
     private static String key(int tick, int entry) {
         return "key-" + tick + "-" + entry;
     }
 
     /** What the writer saw in the answers. Written by the scheduler thread only. */
-    private static final class WriteRun {
+    private final class WriteRun {
         private volatile int accepted;
         private volatile int refused;
         private volatile double windowSeconds;
         private final Set<String> acceptedKeys = new HashSet<>();
         private final Set<String> messages = new HashSet<>();
 
-        synchronized void record(int tick, PutRecordsResponse response, long started) {
+        /**
+         * Notes that a batch is being sent now. The proxy admits entries when a request arrives,
+         * before the emulator answers, so the window ends when the last batch was sent.
+         */
+        synchronized void sending(long started) {
             windowSeconds = Math.max(windowSeconds, (System.nanoTime() - started) / 1e9);
+        }
+
+        synchronized void record(int tick, PutRecordsResponse response) {
             List<PutRecordsResultEntry> results = response.records();
-            assertThat(results).hasSize(ENTRIES_PER_TICK);
+            assertThat(results).hasSize(entriesPerTick());
             int failed = 0;
             for (int i = 0; i < results.size(); i++) {
                 PutRecordsResultEntry result = results.get(i);
