@@ -23,8 +23,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.LimitExceededException;
 import software.amazon.awssdk.services.kinesis.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
@@ -175,6 +177,70 @@ abstract class KinesisLimitsProxyContract {
             assertThat(limited().counters().allowed("GetRecords", scope)).isEqualTo(calls);
         } finally {
             scheduler.shutdownNow();
+        }
+    }
+
+    @Test
+    void refusalsReachTheSdkAsAwsErrorTypes() throws Exception {
+        String stream = kinesis().streams().create("limits-errors", 1);
+        String record = "x".repeat(1_000_000);
+        try (KinesisClient client = KinesisTestClients.createWithoutRetries(limited().endpoint())) {
+            // Four 1 MB PutRecords at once against 1 MiB/s with two seconds of burst.
+            List<Throwable> putErrors =
+                    inParallel(
+                            4,
+                            () ->
+                                    client.putRecord(
+                                            b ->
+                                                    b.streamName(stream)
+                                                            .partitionKey("big")
+                                                            .data(
+                                                                    SdkBytes.fromUtf8String(
+                                                                            record))));
+            // Twenty ListStreams at once against five per second with two seconds of burst.
+            List<Throwable> listErrors = inParallel(20, client::listStreams);
+
+            assertThat(putErrors).isNotEmpty();
+            assertThat(putErrors)
+                    .allSatisfy(
+                            e -> {
+                                assertThat(e)
+                                        .isInstanceOf(ProvisionedThroughputExceededException.class);
+                                assertThat(((AwsServiceException) e).statusCode()).isEqualTo(400);
+                                assertThat(e.getMessage())
+                                        .startsWith("Rate exceeded for shard " + SHARD);
+                            });
+            assertThat(listErrors).isNotEmpty();
+            assertThat(listErrors)
+                    .allSatisfy(
+                            e -> {
+                                assertThat(e).isInstanceOf(LimitExceededException.class);
+                                assertThat(((AwsServiceException) e).statusCode()).isEqualTo(400);
+                            });
+            assertThat(limited().counters().refused("PutRecord", stream + "/" + SHARD))
+                    .isEqualTo(putErrors.size());
+        }
+    }
+
+    /** Runs {@code calls} copies of {@code call} at once; returns what they threw. */
+    private static List<Throwable> inParallel(int calls, Runnable call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                futures.add(pool.submit(call));
+            }
+            List<Throwable> errors = new ArrayList<>();
+            for (Future<?> future : futures) {
+                try {
+                    future.get(60, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    errors.add(e.getCause());
+                }
+            }
+            return errors;
+        } finally {
+            pool.shutdownNow();
         }
     }
 
