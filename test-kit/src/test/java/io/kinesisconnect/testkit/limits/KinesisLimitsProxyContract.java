@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.LimitExceededException;
 import software.amazon.awssdk.services.kinesis.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
@@ -40,6 +41,9 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
  * with the limits off.
  */
 abstract class KinesisLimitsProxyContract {
+
+    /** 50 KiB/s: a 300 KB answer leaves a debt of about 200 KB, four seconds to repay. */
+    static final int READ_BYTES_PER_SECOND = 50 * 1024;
 
     /** Two seconds of burst, so that a scheduler stall of up to two seconds loses no tokens. */
     static final double BURST_SECONDS = 2.0;
@@ -56,6 +60,7 @@ abstract class KinesisLimitsProxyContract {
     static KinesisLimits limits(int recordsPerSecond) {
         return KinesisLimits.aws()
                 .with(Limit.WRITE_RECORDS, recordsPerSecond)
+                .with(Limit.READ_BYTES, READ_BYTES_PER_SECOND)
                 .withBurstSeconds(BURST_SECONDS);
     }
 
@@ -241,6 +246,44 @@ abstract class KinesisLimitsProxyContract {
             return errors;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aLargeAnswerLeavesAByteDebtThatRefusesTheShardUntilRepaid() {
+        String stream = kinesis().streams().create("limits-read-debt", 1);
+        for (int i = 0; i < 3; i++) {
+            String key = "big-" + i;
+            kinesis()
+                    .client()
+                    .putRecord(
+                            b ->
+                                    b.streamName(stream)
+                                            .partitionKey(key)
+                                            .data(SdkBytes.fromUtf8String("y".repeat(100_000))));
+        }
+        String scope = stream + "/" + SHARD;
+        try (KinesisClient client = KinesisTestClients.createWithoutRetries(limited().endpoint())) {
+            String iterator = trimHorizon(client, stream);
+
+            GetRecordsResponse first = client.getRecords(b -> b.shardIterator(iterator));
+            assertThat(first.records()).hasSize(3);
+            String next = first.nextShardIterator();
+
+            assertThat(callQuietly(throttled(client, next)))
+                    .as("the call after 300 KB against 100 KiB of budget")
+                    .isTrue();
+            GetRecordsResponse[] repaid = new GetRecordsResponse[1];
+            Await.until(
+                    "the read debt to be repaid",
+                    Duration.ofSeconds(30),
+                    () -> {
+                        repaid[0] = client.getRecords(b -> b.shardIterator(next));
+                        return true;
+                    });
+            assertThat(repaid[0].records()).as("nothing read twice, nothing skipped").isEmpty();
+            assertThat(limited().counters().refused("GetRecords", scope)).isPositive();
+            assertThat(limited().counters().allowed("GetRecords", scope)).isEqualTo(2);
         }
     }
 
