@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -28,6 +29,24 @@ public final class KinesisTestClients {
                 .endpointOverride(endpoint)
                 .region(REGION)
                 .credentialsProvider(credentials())
+                .httpClientBuilder(
+                        Apache5HttpClient.builder()
+                                .maxConnections(64)
+                                .connectionTimeout(Duration.ofSeconds(5))
+                                .socketTimeout(Duration.ofSeconds(30)))
+                .build();
+    }
+
+    /**
+     * A synchronous client for {@code endpoint} that never retries, so a test sees every throttling
+     * answer itself instead of the SDK's backoff hiding it. The caller closes it.
+     */
+    public static KinesisClient createWithoutRetries(URI endpoint) {
+        return KinesisClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(credentials())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .httpClientBuilder(
                         Apache5HttpClient.builder()
                                 .maxConnections(64)

@@ -1,0 +1,150 @@
+package io.kinesisconnect.testkit.limits;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kinesis as AWS runs it, in front of an emulator that never says no: an HTTP proxy on 127.0.0.1
+ * that forwards Kinesis JSON calls to an upstream emulator (kinesis-mock or kinesalite) and refuses
+ * what AWS would refuse, with AWS's error shapes. See {@link Limit} for what it enforces.
+ *
+ * <p>What it does not do (yet): CBOR (clients must set {@code aws.cborEnabled=false}), TLS, HTTP/2
+ * (so no SubscribeToShard), fault injection, and cutting a GetRecords answer to the byte budget.
+ *
+ * <pre>{@code
+ * try (KinesisLimitsProxy proxy = KinesisLimitsProxy.start(emulator.endpoint(), KinesisLimits.aws(), 0)) {
+ *     KinesisClient client = KinesisTestClients.create(proxy.endpoint());
+ *     ...
+ *     proxy.counters().refused("PutRecords");
+ * }
+ * }</pre>
+ */
+public final class KinesisLimitsProxy implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(KinesisLimitsProxy.class);
+    private static final String LOOPBACK = "127.0.0.1";
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final ShardMaps shardMaps;
+    private final ProxyCounters counters;
+    private final KinesisLimits limits;
+    private final URI upstream;
+
+    private KinesisLimitsProxy(
+            HttpServer server,
+            ExecutorService executor,
+            ShardMaps shardMaps,
+            ProxyCounters counters,
+            KinesisLimits limits,
+            URI upstream) {
+        this.server = server;
+        this.executor = executor;
+        this.shardMaps = shardMaps;
+        this.counters = counters;
+        this.limits = limits;
+        this.upstream = upstream;
+    }
+
+    /**
+     * Starts a proxy in front of {@code upstream}, a plain-HTTP emulator endpoint.
+     *
+     * @param port the port to listen on, on 127.0.0.1; 0 picks a free one
+     */
+    public static KinesisLimitsProxy start(URI upstream, KinesisLimits limits, int port) {
+        return start(upstream, limits, port, Ticker.SYSTEM);
+    }
+
+    static KinesisLimitsProxy start(URI upstream, KinesisLimits limits, int port, Ticker ticker) {
+        ObjectMapper json = new ObjectMapper();
+        Upstream forwarder = new Upstream(upstream);
+        ShardMaps shardMaps = new ShardMaps(forwarder);
+        KinesisLimiter limiter = new KinesisLimiter(limits, ticker);
+        ProxyCounters counters = new ProxyCounters();
+        ProxyHandler handler =
+                new ProxyHandler(
+                        json,
+                        forwarder,
+                        shardMaps,
+                        new WriteGate(limiter, counters, forwarder, shardMaps, json),
+                        new ReadGate(limiter, counters, forwarder, new IteratorShards(), json),
+                        new ControlGate(limiter, counters));
+        ExecutorService executor =
+                Executors.newCachedThreadPool(
+                        runnable -> {
+                            Thread thread =
+                                    new Thread(
+                                            runnable,
+                                            "kinesis-limits-proxy-" + THREADS.incrementAndGet());
+                            thread.setDaemon(true);
+                            return thread;
+                        });
+        try {
+            HttpServer server =
+                    HttpServer.create(
+                            new InetSocketAddress(InetAddress.getByName(LOOPBACK), port), 128);
+            server.createContext("/", handler);
+            server.setExecutor(executor);
+            server.start();
+            KinesisLimitsProxy proxy =
+                    new KinesisLimitsProxy(server, executor, shardMaps, counters, limits, upstream);
+            log.info(
+                    "Kinesis limits proxy on {} in front of {}; limits: {}",
+                    proxy.endpoint(),
+                    upstream,
+                    limits);
+            return proxy;
+        } catch (IOException e) {
+            executor.shutdownNow();
+            shardMaps.close();
+            throw new UncheckedIOException(
+                    "Could not listen on "
+                            + LOOPBACK
+                            + ":"
+                            + port
+                            + " for the Kinesis limits proxy",
+                    e);
+        }
+    }
+
+    /** The plain-HTTP endpoint clients use instead of the emulator's. */
+    public URI endpoint() {
+        return URI.create("http://" + LOOPBACK + ":" + server.getAddress().getPort());
+    }
+
+    /** The emulator the proxy forwards to. */
+    public URI upstream() {
+        return upstream;
+    }
+
+    public KinesisLimits limits() {
+        return limits;
+    }
+
+    /** Allowed and refused calls per API and per shard, live. */
+    public ProxyCounters counters() {
+        return counters;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        shardMaps.close();
+        log.info(
+                "Kinesis limits proxy on port {} stopped; {}",
+                server.getAddress().getPort(),
+                counters.summary());
+    }
+}

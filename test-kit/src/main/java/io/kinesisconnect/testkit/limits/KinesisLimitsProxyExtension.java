@@ -1,0 +1,93 @@
+package io.kinesisconnect.testkit.limits;
+
+import io.kinesisconnect.testkit.KinesisEmulatorExtension;
+import io.kinesisconnect.testkit.KinesisTestClients;
+import java.net.URI;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+
+/**
+ * Gives a test class a {@link KinesisLimitsProxy} in front of its emulator: on a free port of
+ * 127.0.0.1, started before the class's tests and stopped after them. Register it after the
+ * emulator's extension, so that JUnit starts the emulator first.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final KinesisEmulatorExtension KINESIS = KinesisEmulatorExtension.shared(EmulatorKind.KINESALITE);
+ *
+ * @RegisterExtension
+ * static final KinesisLimitsProxyExtension AWS_LIMITS =
+ *         KinesisLimitsProxyExtension.inFrontOf(KINESIS, KinesisLimits.aws());
+ *
+ * // point the code under test at AWS_LIMITS.endpoint(), then
+ * assertThat(AWS_LIMITS.counters().refused("PutRecords")).isPositive();
+ * }</pre>
+ *
+ * <p>The proxy speaks JSON only, so the extension sets the SDK's {@code aws.cborEnabled=false} for
+ * the JVM while it runs, and restores it afterwards.
+ */
+public final class KinesisLimitsProxyExtension implements BeforeAllCallback, AfterAllCallback {
+
+    private static final String CBOR_PROPERTY = "aws.cborEnabled";
+
+    private final KinesisEmulatorExtension emulator;
+    private final KinesisLimits limits;
+    private KinesisLimitsProxy proxy;
+    private KinesisClient client;
+    private String previousCbor;
+
+    private KinesisLimitsProxyExtension(KinesisEmulatorExtension emulator, KinesisLimits limits) {
+        this.emulator = emulator;
+        this.limits = limits;
+    }
+
+    /** A proxy with {@code limits} in front of the emulator of {@code emulator}. */
+    public static KinesisLimitsProxyExtension inFrontOf(
+            KinesisEmulatorExtension emulator, KinesisLimits limits) {
+        return new KinesisLimitsProxyExtension(emulator, limits);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        previousCbor = System.getProperty(CBOR_PROPERTY);
+        System.setProperty(CBOR_PROPERTY, "false");
+        proxy = KinesisLimitsProxy.start(emulator.emulator().endpoint(), limits, 0);
+        client = KinesisTestClients.create(proxy.endpoint());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (client != null) {
+            client.close();
+        }
+        if (proxy != null) {
+            proxy.close();
+        }
+        if (previousCbor == null) {
+            System.clearProperty(CBOR_PROPERTY);
+        } else {
+            System.setProperty(CBOR_PROPERTY, previousCbor);
+        }
+    }
+
+    /** The proxy's plain-HTTP endpoint, for the code under test. */
+    public URI endpoint() {
+        return proxy.endpoint();
+    }
+
+    /** Allowed and refused calls per API and per shard. */
+    public ProxyCounters counters() {
+        return proxy.counters();
+    }
+
+    /** An SDK client for the proxy (with the SDK's default retries), owned by the extension. */
+    public KinesisClient client() {
+        return client;
+    }
+
+    public KinesisLimitsProxy proxy() {
+        return proxy;
+    }
+}

@@ -1,0 +1,106 @@
+package io.kinesisconnect.testkit.limits;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
+
+/**
+ * What the proxy allowed and refused, per API and per scope (a shard for the data plane, a stream
+ * or the account for the control plane). PutRecords counts entries, every other API counts calls.
+ */
+public final class ProxyCounters {
+
+    private final Map<String, Map<String, Counts>> byApi = new ConcurrentHashMap<>();
+
+    void allowed(String api, String scope, long n) {
+        counts(api, scope).allowed.add(n);
+    }
+
+    void refused(String api, String scope, long n) {
+        counts(api, scope).refused.add(n);
+    }
+
+    /** Calls (entries, for PutRecords) of {@code api} forwarded upstream, over every scope. */
+    public long allowed(String api) {
+        return sum(api, true);
+    }
+
+    /** Calls (entries, for PutRecords) of {@code api} the proxy refused, over every scope. */
+    public long refused(String api) {
+        return sum(api, false);
+    }
+
+    /**
+     * Forwarded calls or entries of {@code api} within {@code scope}, such as {@code
+     * stream/shardId}.
+     */
+    public long allowed(String api, String scope) {
+        Counts counts = byApi.getOrDefault(api, Map.of()).get(scope);
+        return counts == null ? 0 : counts.allowed.sum();
+    }
+
+    /** Refused calls or entries of {@code api} within {@code scope}. */
+    public long refused(String api, String scope) {
+        Counts counts = byApi.getOrDefault(api, Map.of()).get(scope);
+        return counts == null ? 0 : counts.refused.sum();
+    }
+
+    /** Refusals of every API. */
+    public long totalRefused() {
+        return byApi.keySet().stream().mapToLong(this::refused).sum();
+    }
+
+    /**
+     * One line for logs and the standalone proxy's periodic output: {@code api allowed/refused
+     * [scope allowed/refused ...]} for each API seen, in name order.
+     */
+    public String summary() {
+        if (byApi.isEmpty()) {
+            return "no calls yet";
+        }
+        return new TreeMap<>(byApi)
+                .entrySet().stream()
+                        .map(
+                                e ->
+                                        e.getKey()
+                                                + " "
+                                                + allowed(e.getKey())
+                                                + "/"
+                                                + refused(e.getKey())
+                                                + " ["
+                                                + scopes(e.getValue())
+                                                + "]")
+                        .collect(Collectors.joining("; "));
+    }
+
+    private static String scopes(Map<String, Counts> byScope) {
+        return new TreeMap<>(byScope)
+                .entrySet().stream()
+                        .map(
+                                e ->
+                                        e.getKey()
+                                                + " "
+                                                + e.getValue().allowed.sum()
+                                                + "/"
+                                                + e.getValue().refused.sum())
+                        .collect(Collectors.joining(", "));
+    }
+
+    private long sum(String api, boolean allowed) {
+        return byApi.getOrDefault(api, Map.of()).values().stream()
+                .mapToLong(c -> (allowed ? c.allowed : c.refused).sum())
+                .sum();
+    }
+
+    private Counts counts(String api, String scope) {
+        return byApi.computeIfAbsent(api, a -> new ConcurrentHashMap<>())
+                .computeIfAbsent(scope, s -> new Counts());
+    }
+
+    private static final class Counts {
+        private final LongAdder allowed = new LongAdder();
+        private final LongAdder refused = new LongAdder();
+    }
+}

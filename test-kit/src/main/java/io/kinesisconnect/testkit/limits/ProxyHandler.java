@@ -1,0 +1,124 @@
+package io.kinesisconnect.testkit.limits;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Locale;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes each HTTP exchange to the gate of its operation and writes the answer back.
+ *
+ * <p>The proxy speaks JSON only ({@code application/x-amz-json-1.1}). A CBOR request is refused
+ * with a message saying to set {@code aws.cborEnabled=false}, rather than passed through unlimited.
+ */
+final class ProxyHandler implements HttpHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProxyHandler.class);
+
+    /** Operations after which the shard map of their stream is stale. */
+    private static final Set<String> RESHARDING =
+            Set.of("SplitShard", "MergeShards", "UpdateShardCount");
+
+    private final ObjectMapper json;
+    private final Upstream upstream;
+    private final ShardMaps shardMaps;
+    private final WriteGate writes;
+    private final ReadGate reads;
+    private final ControlGate control;
+
+    ProxyHandler(
+            ObjectMapper json,
+            Upstream upstream,
+            ShardMaps shardMaps,
+            WriteGate writes,
+            ReadGate reads,
+            ControlGate control) {
+        this.json = json;
+        this.upstream = upstream;
+        this.shardMaps = shardMaps;
+        this.writes = writes;
+        this.reads = reads;
+        this.control = control;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        HttpReply reply;
+        try {
+            reply = answer(exchange);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not serve a call through upstream={}", upstream.endpoint(), e);
+            reply =
+                    AwsErrors.internalFailure(
+                            "The Kinesis limits proxy could not forward the call to "
+                                    + upstream.endpoint()
+                                    + ": "
+                                    + e);
+        }
+        write(exchange, reply);
+    }
+
+    private HttpReply answer(HttpExchange exchange) throws IOException {
+        byte[] raw = exchange.getRequestBody().readAllBytes();
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("cbor")) {
+            log.warn("Refused a CBOR request; the limits proxy speaks JSON only");
+            return AwsErrors.error(
+                    400,
+                    "SerializationException",
+                    "The Kinesis limits proxy speaks JSON (application/x-amz-json-1.1) only; set"
+                            + " the system property aws.cborEnabled=false in the client");
+        }
+        String operation =
+                KinesisCall.operationOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
+        if (operation == null) {
+            return AwsErrors.error(
+                    400,
+                    "UnknownOperationException",
+                    "The Kinesis limits proxy needs an X-Amz-Target of "
+                            + KinesisCall.TARGET_PREFIX
+                            + "<Operation>");
+        }
+        JsonNode body = raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
+        return route(new KinesisCall(operation, exchange.getRequestHeaders(), raw, body));
+    }
+
+    private HttpReply route(KinesisCall call) throws IOException {
+        switch (call.operation()) {
+            case WriteGate.PUT_RECORDS:
+                return writes.putRecords(call);
+            case WriteGate.PUT_RECORD:
+                return writes.putRecord(call);
+            case ReadGate.GET_RECORDS:
+                return reads.getRecords(call);
+            case ReadGate.GET_SHARD_ITERATOR:
+                return reads.getShardIterator(call);
+            default:
+                break;
+        }
+        var refusal = control.refusal(call);
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        HttpReply reply = upstream.forward(call.headers(), call.raw());
+        if (RESHARDING.contains(call.operation()) && call.stream() != null) {
+            shardMaps.invalidate(call.stream());
+        }
+        return reply;
+    }
+
+    private static void write(HttpExchange exchange, HttpReply reply) throws IOException {
+        reply.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
+        byte[] body = reply.body();
+        exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.kinesisconnect.testkit.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KinesisLimitsProxyMainTest {
+
+    @Test
+    void parsesTheUpstreamThePortAndALimitsFile(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("limits.properties");
+        Files.writeString(
+                config, "write.records.per.second=200\nread.calls.per.second=unlimited\n");
+
+        KinesisLimitsProxyMain.Options options =
+                KinesisLimitsProxyMain.Options.parse(
+                        new String[] {
+                            "--upstream",
+                            "http://127.0.0.1:4567",
+                            "--port",
+                            "4600",
+                            "--config",
+                            config.toString(),
+                            "--stats-seconds",
+                            "2"
+                        });
+
+        assertThat(options.upstream()).isEqualTo(URI.create("http://127.0.0.1:4567"));
+        assertThat(options.port()).isEqualTo(4600);
+        assertThat(options.statsSeconds()).isEqualTo(2);
+        assertThat(options.limits().perSecond(Limit.WRITE_RECORDS)).isEqualTo(200);
+        assertThat(options.limits().perSecond(Limit.READ_CALLS)).isEqualTo(KinesisLimits.UNLIMITED);
+        assertThat(options.limits().perSecond(Limit.WRITE_BYTES)).isEqualTo(1024 * 1024);
+    }
+
+    @Test
+    void defaultsToAFreePortAndAwsLimits() {
+        KinesisLimitsProxyMain.Options options =
+                KinesisLimitsProxyMain.Options.parse(
+                        new String[] {"--upstream", "http://127.0.0.1:4567"});
+
+        assertThat(options.port()).isZero();
+        assertThat(options.limits().toString()).isEqualTo(KinesisLimits.aws().toString());
+    }
+
+    @Test
+    void badArgumentsSayWhatIsAccepted() {
+        assertThatThrownBy(() -> KinesisLimitsProxyMain.Options.parse(new String[] {}))
+                .hasMessageContaining("--upstream is required");
+        assertThatThrownBy(
+                        () ->
+                                KinesisLimitsProxyMain.Options.parse(
+                                        new String[] {"--upstream", "https://127.0.0.1:1"}))
+                .hasMessageContaining("--upstream was 'https://127.0.0.1:1'")
+                .hasMessageContaining("plain-HTTP URL");
+        assertThatThrownBy(
+                        () ->
+                                KinesisLimitsProxyMain.Options.parse(
+                                        new String[] {"--upstream", "http://h:1", "--port", "x"}))
+                .hasMessageContaining("--port was 'x'")
+                .hasMessageContaining("0 to 65535");
+        assertThatThrownBy(
+                        () ->
+                                KinesisLimitsProxyMain.Options.parse(
+                                        new String[] {"--upstream", "http://h:1", "--tls"}))
+                .hasMessageContaining("--tls is not supported yet");
+        assertThatThrownBy(() -> KinesisLimitsProxyMain.Options.parse(new String[] {"--port"}))
+                .hasMessageContaining("--port needs a value");
+    }
+}
