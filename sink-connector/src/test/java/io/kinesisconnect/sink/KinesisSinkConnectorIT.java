@@ -41,6 +41,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The sink on a two-worker Connect cluster writing to kinesis-mock's TLS port; what landed is read
@@ -85,6 +87,14 @@ class KinesisSinkConnectorIT {
         return SinkItSupport.connectorConfig(KINESIS.emulator(), name, topics, stream);
     }
 
+    /** The same config with {@code kinesis.writer} set: the delivery contract holds for both. */
+    private static Map<String, String> config(
+            String name, String topics, String stream, SinkWriter writer) {
+        Map<String, String> config = config(name, topics, stream);
+        config.put(KinesisSinkConfig.WRITER_CONFIG, writer.configValue());
+        return config;
+    }
+
     private static void run(String name, Map<String, String> config) {
         connect.putConnectorConfig(name, config).requireSuccess("create " + name);
         connect.awaitRunning(name, 1, TIMEOUT);
@@ -102,12 +112,13 @@ class KinesisSinkConnectorIT {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    @Test
-    void twentyThousandRecordsArriveExactlyOnceWithTheirBytesAndKeysAggregated() {
+    @ParameterizedTest
+    @EnumSource(SinkWriter.class)
+    void twentyThousandRecordsArriveExactlyOnceWithTheirBytesAndKeysAggregated(SinkWriter writer) {
         int records = 20_000;
-        String topic = "throughput";
+        String topic = "throughput-" + writer.configValue();
         connect.embedded().kafka().createTopic(topic, 4);
-        String stream = KINESIS.streams().create("sink-throughput", 4);
+        String stream = KINESIS.streams().create("sink-throughput-" + writer.configValue(), 4);
         List<ProducerRecord<byte[], byte[]>> sent = new ArrayList<>();
         Map<String, String> keyByValue = new HashMap<>();
         for (int i = 0; i < records; i++) {
@@ -118,8 +129,8 @@ class KinesisSinkConnectorIT {
         }
         SinkItSupport.produce(connect, sent);
 
-        String name = "throughput";
-        Map<String, String> config = config(name, topic, stream);
+        String name = "throughput-" + writer.configValue();
+        Map<String, String> config = config(name, topic, stream, writer);
         config.put("key.converter", StringConverter.class.getName());
         config.put(KinesisSinkConfig.MAX_OUTSTANDING_CONFIG, "5000");
         long started = System.nanoTime();
@@ -144,7 +155,7 @@ class KinesisSinkConnectorIT {
         for (LandedRecord r : landed.records()) {
             assertThat(r.partitionKey()).isEqualTo(keyByValue.get(r.dataAsString()));
         }
-        assertThat(landed.kinesisRecordCount()).as("the KPL aggregated").isLessThan(records);
+        assertThat(landed.kinesisRecordCount()).as("the writer aggregated").isLessThan(records);
         assertThat(landed.countByShard()).hasSize(4);
         Await.until(
                 "offsets of all records to be committed",
@@ -152,9 +163,10 @@ class KinesisSinkConnectorIT {
                 () -> committed(name) == records,
                 () -> "committed " + committed(name));
         System.out.printf(
-                "Sink throughput: %d records of 100 B, one task, in %.1f s incl. task start"
+                "Sink throughput (%s): %d records of 100 B, one task, in %.1f s incl. task start"
                         + " (%.0f rec/s); %d Kinesis records (aggregation %.1fx); per-key order"
                         + " inversions %d%n",
+                writer.configValue(),
                 records,
                 seconds,
                 records / seconds,
@@ -354,10 +366,13 @@ class KinesisSinkConnectorIT {
         connect.delete("pinned");
     }
 
-    @Test
-    void topicMappingAndHeaderRoutingLandRecordsWhereTheyBelong() {
-        connect.embedded().kafka().createTopic("route-a", 1);
-        connect.embedded().kafka().createTopic("route-b", 1);
+    @ParameterizedTest
+    @EnumSource(SinkWriter.class)
+    void topicMappingAndHeaderRoutingLandRecordsWhereTheyBelong(SinkWriter writer) {
+        String a = "route-a-" + writer.configValue();
+        String b = "route-b-" + writer.configValue();
+        connect.embedded().kafka().createTopic(a, 1);
+        connect.embedded().kafka().createTopic(b, 1);
         String streamA = KINESIS.streams().create("sink-route-a", 1);
         String streamB = KINESIS.streams().create("sink-route-b", 1);
         String streamH = KINESIS.streams().create("sink-route-h", 1);
@@ -366,15 +381,16 @@ class KinesisSinkConnectorIT {
         SinkItSupport.produce(
                 connect,
                 List.of(
-                        new ProducerRecord<>("route-a", utf8("k"), utf8("a-1")),
-                        new ProducerRecord<>("route-b", utf8("k"), utf8("b-1")),
-                        new ProducerRecord<>("route-b", null, utf8("k"), utf8("h-1"), header)));
-        Map<String, String> config = config("routing", "route-a,route-b", "");
+                        new ProducerRecord<>(a, utf8("k"), utf8("a-1")),
+                        new ProducerRecord<>(b, utf8("k"), utf8("b-1")),
+                        new ProducerRecord<>(b, null, utf8("k"), utf8("h-1"), header)));
+        String name = "routing-" + writer.configValue();
+        Map<String, String> config = config(name, a + "," + b, "", writer);
         config.put(KinesisSinkConfig.STREAM_ROUTING_CONFIG, "header");
         config.put(
                 KinesisSinkConfig.STREAM_MAPPING_CONFIG,
-                "route-a:" + streamA + ",route-b:" + streamB);
-        run("routing", config);
+                a + ":" + streamA + "," + b + ":" + streamB);
+        run(name, config);
         assertThat(KINESIS.reader().awaitAtLeast(streamA, 1, TIMEOUT).records())
                 .extracting(LandedRecord::dataAsString)
                 .containsExactly("a-1");
@@ -384,7 +400,7 @@ class KinesisSinkConnectorIT {
         assertThat(KINESIS.reader().awaitAtLeast(streamH, 1, TIMEOUT).records())
                 .extracting(LandedRecord::dataAsString)
                 .containsExactly("h-1");
-        connect.delete("routing");
+        connect.delete(name);
     }
 
     @Test
@@ -424,34 +440,34 @@ class KinesisSinkConnectorIT {
         return errors;
     }
 
-    @Test
-    void oversizedRecordGoesToTheDeadLetterTopicOrFailsTheTaskNamingIt() {
+    @ParameterizedTest
+    @EnumSource(SinkWriter.class)
+    void oversizedRecordGoesToTheDeadLetterTopicOrFailsTheTaskNamingIt(SinkWriter writer) {
         byte[] huge = new byte[1_100_000];
-        connect.embedded().kafka().createTopic("big", 1, 1, Map.of("max.message.bytes", "3000000"));
+        String big = "big-" + writer.configValue();
+        String dlq = "big-dlq-" + writer.configValue();
+        String failing = "big-fail-" + writer.configValue();
+        connect.embedded().kafka().createTopic(big, 1, 1, Map.of("max.message.bytes", "3000000"));
         String stream = KINESIS.streams().create("sink-big", 1);
         SinkItSupport.produce(
                 connect,
                 List.of(
-                        new ProducerRecord<>("big", utf8("k"), utf8("before")),
-                        new ProducerRecord<>("big", utf8("k"), huge),
-                        new ProducerRecord<>("big", utf8("k"), utf8("after"))));
-        Map<String, String> config = config("big-dlq", "big", stream);
+                        new ProducerRecord<>(big, utf8("k"), utf8("before")),
+                        new ProducerRecord<>(big, utf8("k"), huge),
+                        new ProducerRecord<>(big, utf8("k"), utf8("after"))));
+        Map<String, String> config = config(dlq, big, stream, writer);
         config.put("errors.tolerance", "all");
-        config.put("errors.deadletterqueue.topic.name", "big-dlq");
+        config.put("errors.deadletterqueue.topic.name", dlq);
         config.put("errors.deadletterqueue.topic.replication.factor", "1");
         config.put("errors.deadletterqueue.context.headers.enable", "true");
-        run("big-dlq", config);
+        run(dlq, config);
         assertThat(KINESIS.reader().awaitAtLeast(stream, 2, TIMEOUT).records())
                 .extracting(LandedRecord::dataAsString)
                 .containsExactlyInAnyOrder("before", "after");
         List<ConsumerRecord<byte[], byte[]>> dead = new ArrayList<>();
         connect.embedded()
                 .kafka()
-                .consume(
-                        1,
-                        TIMEOUT.toMillis(),
-                        Map.of("max.partition.fetch.bytes", 3_000_000),
-                        "big-dlq")
+                .consume(1, TIMEOUT.toMillis(), Map.of("max.partition.fetch.bytes", 3_000_000), dlq)
                 .forEach(dead::add);
         assertThat(dead)
                 .singleElement()
@@ -459,7 +475,7 @@ class KinesisSinkConnectorIT {
                         r -> {
                             assertThat(r.value()).hasSize(huge.length);
                             assertThat(r.headers().lastHeader("__connect.errors.topic").value())
-                                    .isEqualTo(utf8("big"));
+                                    .isEqualTo(utf8(big));
                             assertThat(r.headers().lastHeader("__connect.errors.offset").value())
                                     .isEqualTo(utf8("1"));
                             assertThat(
@@ -471,15 +487,15 @@ class KinesisSinkConnectorIT {
                                                     StandardCharsets.UTF_8))
                                     .contains("1048576");
                         });
-        Await.until("offsets past the oversized record", TIMEOUT, () -> committed("big-dlq") == 3);
-        connect.delete("big-dlq");
+        Await.until("offsets past the oversized record", TIMEOUT, () -> committed(dlq) == 3);
+        connect.delete(dlq);
 
         String stream2 = KINESIS.streams().create("sink-big-fail", 1);
-        run("big-fail", config("big-fail", "big", stream2));
-        JsonNode status = connect.awaitFailure("big-fail", TIMEOUT);
+        run(failing, config(failing, big, stream2, writer));
+        JsonNode status = connect.awaitFailure(failing, TIMEOUT);
         assertThat(status.path("tasks").get(0).path("trace").asText())
-                .contains("topic=big partition=0 offset=1")
+                .contains("topic=" + big + " partition=0 offset=1")
                 .contains("1048576");
-        connect.delete("big-fail");
+        connect.delete(failing);
     }
 }
