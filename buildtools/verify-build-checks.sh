@@ -10,6 +10,9 @@ trap 'rm -rf "$scratch"' EXIT
 # The parent's own version: the first <version> after its artifactId.
 version=$(sed -n '/<artifactId>kinesis-connect-parent<\/artifactId>/,/<version>/s:.*<version>\(.*\)</version>.*:\1:p' "$root/pom.xml" | sed -n 1p)
 mkdir -p "$scratch/buildtools" "$scratch/src/main/java/io/kinesisconnect/probe"
+# Maven resolves relativePath against the module's folder, so an absolute path would not find the parent
+# and Maven would look for it in the local repository, where a fresh machine has no installed copy.
+parent_pom=$(realpath --relative-to="$scratch" "$root/pom.xml")
 cp "$root/buildtools/checkstyle.xml" "$scratch/buildtools/"
 cat > "$scratch/pom.xml" <<POM
 <project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -18,7 +21,7 @@ cat > "$scratch/pom.xml" <<POM
     <groupId>io.kinesisconnect</groupId>
     <artifactId>kinesis-connect-parent</artifactId>
     <version>$version</version>
-    <relativePath>$root/pom.xml</relativePath>
+    <relativePath>$parent_pom</relativePath>
   </parent>
   <artifactId>build-check-probe</artifactId>
 </project>
