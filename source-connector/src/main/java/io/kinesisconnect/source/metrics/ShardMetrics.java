@@ -3,15 +3,14 @@ package io.kinesisconnect.source.metrics;
 import java.util.function.LongSupplier;
 
 /** The JMX bean of one shard: written by its reader, read by JMX clients. */
-final class ShardMetrics implements KinesisSourceShardMetricsMXBean {
+final class ShardMetrics extends ThroughputAttributes implements KinesisSourceShardMetricsMXBean {
 
-    private final Throughput throughput;
     private volatile long millisBehindLatest = -1;
     private volatile boolean waitingOnParents = true;
     private volatile boolean hadIterator;
 
     ShardMetrics(LongSupplier nanoTime) {
-        this.throughput = new Throughput(nanoTime);
+        super(new Throughput(nanoTime));
     }
 
     void reading() {
@@ -44,41 +43,6 @@ final class ShardMetrics implements KinesisSourceShardMetricsMXBean {
     @Override
     public long getMillisBehindLatest() {
         return millisBehindLatest;
-    }
-
-    @Override
-    public double getRecordsPerSecond() {
-        return throughput.recordsPerSecond();
-    }
-
-    @Override
-    public double getBytesPerSecond() {
-        return throughput.bytesPerSecond();
-    }
-
-    @Override
-    public long getRecordsTotal() {
-        return throughput.records();
-    }
-
-    @Override
-    public long getBytesTotal() {
-        return throughput.bytes();
-    }
-
-    @Override
-    public long getGetRecordsCalls() {
-        return throughput.calls();
-    }
-
-    @Override
-    public long getThrottles() {
-        return throughput.throttles();
-    }
-
-    @Override
-    public long getIteratorRefreshes() {
-        return throughput.iteratorRefreshes();
     }
 
     @Override

@@ -7,9 +7,8 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /** The JMX bean of one source task: its own totals, and figures read from its shards and buffer. */
-final class TaskMetrics implements KinesisSourceTaskMetricsMXBean {
+final class TaskMetrics extends ThroughputAttributes implements KinesisSourceTaskMetricsMXBean {
 
-    private final Throughput throughput;
     private final LongAdder transientErrors = new LongAdder();
     private final LongAdder shardsFinished = new LongAdder();
     private final IntSupplier bufferedGroups;
@@ -21,7 +20,7 @@ final class TaskMetrics implements KinesisSourceTaskMetricsMXBean {
             int bufferCapacity,
             Supplier<Collection<ShardMetrics>> shards,
             LongSupplier nanoTime) {
-        this.throughput = new Throughput(nanoTime);
+        super(new Throughput(nanoTime));
         this.bufferedGroups = bufferedGroups;
         this.bufferCapacity = bufferCapacity;
         this.shards = shards;
@@ -70,41 +69,6 @@ final class TaskMetrics implements KinesisSourceTaskMetricsMXBean {
                 .mapToLong(ShardMetrics::getMillisBehindLatest)
                 .max()
                 .orElse(-1);
-    }
-
-    @Override
-    public double getRecordsPerSecond() {
-        return throughput.recordsPerSecond();
-    }
-
-    @Override
-    public double getBytesPerSecond() {
-        return throughput.bytesPerSecond();
-    }
-
-    @Override
-    public long getRecordsTotal() {
-        return throughput.records();
-    }
-
-    @Override
-    public long getBytesTotal() {
-        return throughput.bytes();
-    }
-
-    @Override
-    public long getGetRecordsCalls() {
-        return throughput.calls();
-    }
-
-    @Override
-    public long getThrottles() {
-        return throughput.throttles();
-    }
-
-    @Override
-    public long getIteratorRefreshes() {
-        return throughput.iteratorRefreshes();
     }
 
     @Override
