@@ -1,6 +1,7 @@
 package io.kinesisconnect.localstack;
 
 import io.kinesisconnect.testkit.Await;
+import io.kinesisconnect.testkit.ProcessSignals;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -162,23 +163,7 @@ public final class JvmProcess implements AutoCloseable {
     }
 
     private void signal(String signal) {
-        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
-        command.add(Long.toString(process.pid()));
-        process.descendants().forEach(child -> command.add(Long.toString(child.pid())));
-        try {
-            Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output =
-                    new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (kill.waitFor() != 0) {
-                throw new IllegalStateException(
-                        String.join(" ", command) + " failed: " + output.trim());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not send SIG" + signal + " to " + name, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        ProcessSignals.send(process.toHandle(), signal);
     }
 
     /** SIGTERM, then SIGKILL after a grace period, then the same for any leftover children. */

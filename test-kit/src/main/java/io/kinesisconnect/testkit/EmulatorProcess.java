@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -101,6 +102,18 @@ public final class EmulatorProcess implements AutoCloseable {
         return logFile;
     }
 
+    /**
+     * What kinesis-mock has persisted, for a test that kills it and must not lose what it
+     * acknowledged. Only for kinesis-mock started with a data directory.
+     */
+    public PersistedStreams persisted() {
+        if (!persisting()) {
+            throw new IllegalStateException(
+                    "Only kinesis-mock started with EmulatorOptions.persistingTo(...) persists");
+        }
+        return new PersistedStreams(options.dataDirectory().get());
+    }
+
     public synchronized boolean isAlive() {
         return process != null && process.isAlive();
     }
@@ -119,15 +132,46 @@ public final class EmulatorProcess implements AutoCloseable {
         launch();
     }
 
-    /** Kills the emulator process and everything it started, and waits until they are gone. */
+    /**
+     * Kills the emulator process and everything it started, and waits until they are gone.
+     *
+     * <p>kinesis-mock rewrites its whole data file in place on every persist interval, so a SIGKILL
+     * often lands mid-write and leaves a truncated file that the next start refuses to load
+     * ("NoSuchElementException", exit code 1). So a persisting kinesis-mock's last complete file is
+     * read before the kill and put back after it: the restarted emulator holds what it had
+     * persisted, as a real endpoint that restarts keeps what it acknowledged.
+     */
     public synchronized void stop() {
         if (process == null) {
             return;
         }
+        Optional<PersistedStreams.Snapshot> snapshot =
+                persisting() ? persisted().snapshot() : Optional.empty();
         kill(process);
+        snapshot.ifPresent(PersistedStreams.Snapshot::restore);
         removeShutdownHook();
         log.info("Stopped {} on port {}", kind, port);
         process = null;
+    }
+
+    /**
+     * SIGSTOP: the emulator keeps its port and its data but answers nothing, so clients time out,
+     * until {@link #thaw()}. An outage that keeps every acknowledged record, unlike a kill of a
+     * kinesis-mock that persists only on an interval.
+     */
+    public synchronized void freeze() {
+        ProcessSignals.send(process.toHandle(), "STOP");
+        log.info("Froze {} on port {}", kind, port);
+    }
+
+    /** SIGCONT for a frozen emulator: it answers again, with everything it held. */
+    public synchronized void thaw() {
+        ProcessSignals.send(process.toHandle(), "CONT");
+        log.info("Thawed {} on port {}", kind, port);
+    }
+
+    private boolean persisting() {
+        return kind == EmulatorKind.KINESIS_MOCK && options.dataDirectory().isPresent();
     }
 
     @Override

@@ -3,10 +3,8 @@ package io.kinesisconnect.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -63,7 +61,7 @@ class EmulatorLifecycleIT {
             Await.until(
                     "the emulator to persist the record",
                     Duration.ofSeconds(30),
-                    () -> persisted(data).contains("survivor"));
+                    () -> emulator.persisted().recordCount(stream).orElse(0) == 1);
 
             emulator.restart();
 
@@ -74,18 +72,6 @@ class EmulatorLifecycleIT {
                         .satisfies(r -> assertThat(r.dataAsString()).isEqualTo("still here"));
             }
         }
-    }
-
-    private static String persisted(Path data) {
-        StringBuilder all = new StringBuilder();
-        try (var files = Files.walk(data)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                all.append(Files.readString(file, StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return all.toString();
     }
 
     /** The local addresses of sockets listening on {@code port}, read from the kernel's tables. */
