@@ -86,6 +86,7 @@ public class KinesisSinkTask extends SinkTask {
         TaskStats stats = new TaskStats();
         mapper = RecordMapper.from(config);
         writer = writerFactory.apply(config);
+        stats.misplacedFrom(writer::recordsMisplaced);
         dispatcher =
                 new RecordDispatcher(
                         writer,

@@ -166,16 +166,25 @@ class SinkKeyOrderIT {
             inOrder.add(new KeyOrderCheck.Landed(parts[0], Long.parseLong(parts[1])));
         }
         KeyOrderCheck.Result result = KeyOrderCheck.check(inOrder, perKey);
+        long misplaced = misplaced(stream, landed);
+        long reported = SinkItSupport.taskMetric(name, 0, "RecordsMisplaced");
         System.out.printf(
                 "ORDER writer=%s scenario=%s records=%d kinesis_records=%d written_midway=%d"
-                        + " misplaced=%d %s%n",
+                        + " misplaced=%d (RecordsMisplaced on JMX: %d) %s%n",
                 writer,
                 name,
                 RECORDS,
                 landed.kinesisRecordCount(),
                 writtenMidway,
-                misplaced(stream, landed),
+                misplaced,
+                reported,
                 result);
+        if (SinkWriter.SDK.configValue().equals(writer)) {
+            assertThat(reported)
+                    .as(
+                            "the sdk writer's RecordsMisplaced counts what the stream holds out of range")
+                    .isEqualTo(misplaced);
+        }
         return result;
     }
 

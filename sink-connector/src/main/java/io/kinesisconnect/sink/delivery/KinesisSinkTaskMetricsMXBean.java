@@ -41,4 +41,11 @@ public interface KinesisSinkTaskMetricsMXBean {
 
     /** The highest {@link #getParkedRecords()} seen since the task started. */
     long getMaxParkedRecords();
+
+    /**
+     * User records that landed in a shard whose hash-key range does not hold their key: an
+     * aggregate built before a reshard lands whole in one child. Counted by the sdk writer; 0 for
+     * the kpl writer, which does not report it.
+     */
+    long getRecordsMisplaced();
 }

@@ -1,6 +1,7 @@
 package io.kinesisconnect.sink.delivery;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /** Running totals of one task, shared by the task thread and the KPL callback threads. */
 public final class TaskStats implements KinesisSinkTaskMetricsMXBean {
@@ -16,6 +17,7 @@ public final class TaskStats implements KinesisSinkTaskMetricsMXBean {
     private final AtomicLong parked = new AtomicLong();
     private final AtomicLong maxParked = new AtomicLong();
     private final AtomicLong maxOutstandingBytes = new AtomicLong();
+    private volatile LongSupplier misplaced = () -> 0;
 
     void received() {
         received.incrementAndGet();
@@ -110,5 +112,15 @@ public final class TaskStats implements KinesisSinkTaskMetricsMXBean {
     @Override
     public long getMaxParkedRecords() {
         return maxParked.get();
+    }
+
+    /** Where the misplaced count comes from: the writer counts it, once the task has one. */
+    public void misplacedFrom(LongSupplier source) {
+        misplaced = source;
+    }
+
+    @Override
+    public long getRecordsMisplaced() {
+        return misplaced.getAsLong();
     }
 }

@@ -25,6 +25,14 @@ public interface KinesisRecordWriter extends AutoCloseable {
         return false;
     }
 
+    /**
+     * User records that landed in a shard whose hash-key range does not hold their key (an
+     * aggregate built before a reshard lands whole in one child); 0 for a writer that cannot tell.
+     */
+    default long recordsMisplaced() {
+        return 0;
+    }
+
     /** Asks the writer to send what it buffers now, without waiting for the result. */
     void flush();
 

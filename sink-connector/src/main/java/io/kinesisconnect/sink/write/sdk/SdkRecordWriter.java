@@ -127,6 +127,11 @@ public final class SdkRecordWriter implements KinesisRecordWriter {
     }
 
     /** What the writer did so far. */
+    @Override
+    public long recordsMisplaced() {
+        return stats.misplaced();
+    }
+
     public SdkWriterStats stats() {
         return stats;
     }
