@@ -25,20 +25,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TransactionDescription;
-import org.apache.kafka.clients.admin.TransactionState;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -71,8 +61,6 @@ class Kafka4WorkersIT {
 
     /** How far from its commit the transaction a kill aims at must be. */
     private static final Duration KILL_MARGIN = Duration.ofMillis(2_000);
-
-    private static final Pattern LEADER_URL = Pattern.compile("leaderUrl='([^']*)'");
 
     /** A restart request takes a moment to show in the status; do not send another meanwhile. */
     private static final Duration RESTART_GAP = Duration.ofSeconds(5);
@@ -418,7 +406,10 @@ class Kafka4WorkersIT {
             assertThat(landed)
                     .as(connector + " has not written everything before the kill")
                     .isLessThan(total);
-            return new SinkAtKill(landed, committedOffsets("connect-" + connector), produced);
+            return new SinkAtKill(
+                    landed,
+                    KafkaProbes.committedOffsets(broker.bootstrapServers(), "connect-" + connector),
+                    produced);
         }
 
         int uncommitted() {
@@ -430,30 +421,6 @@ class Kafka4WorkersIT {
             return String.format(
                     "%d produced - %d committed = %d; %d had landed",
                     produced, committed, uncommitted(), landed);
-        }
-    }
-
-    /** The sum of a consumer group's committed offsets. */
-    private static long committedOffsets(String group) {
-        try (Admin admin =
-                Admin.create(
-                        Map.of(
-                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                broker.bootstrapServers()))) {
-            return admin
-                    .listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata()
-                    .get(30, TimeUnit.SECONDS)
-                    .values()
-                    .stream()
-                    .filter(Objects::nonNull)
-                    .mapToLong(OffsetAndMetadata::offset)
-                    .sum();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not read the offsets of " + group, e);
         }
     }
 
@@ -558,6 +525,7 @@ class Kafka4WorkersIT {
         int restarts;
         int abortedBeforeKill;
         TransactionDescription openAtKill;
+        String transactionalId;
         try (StreamFeeder feeder =
                 StreamFeeder.start(
                         KINESIS.client(), stream, "eos-flow", 50, Duration.ofMillis(200))) {
@@ -578,10 +546,15 @@ class Kafka4WorkersIT {
 
             victim = awaitNonLeaderRunningATask("eos-flow");
             ConnectWorker survivor = otherThan(victim);
-            String transactionalId = EOS_GROUP + "-eos-flow-" + tasksOn(victim, "eos-flow").get(0);
+            transactionalId = EOS_GROUP + "-eos-flow-" + tasksOn(victim, "eos-flow").get(0);
             abortedBeforeKill =
                     TopicAudit.read(broker.bootstrapServers(), stream, false).duplicates();
-            openAtKill = awaitFreshOpenTransaction(transactionalId);
+            openAtKill =
+                    KafkaProbes.awaitFreshOpenTransaction(
+                            broker.bootstrapServers(),
+                            transactionalId,
+                            TRANSACTION_INTERVAL_MS - KILL_MARGIN.toMillis(),
+                            RUNNING_TIMEOUT);
             victim.kill();
             restarts += awaitTasksOnlyOn(survivor, "eos-flow", 2);
             awaitCommittedGrowth(stream, 200);
@@ -606,7 +579,7 @@ class Kafka4WorkersIT {
                         + " %s%n",
                 zombie.name(),
                 victim.name(),
-                openAtKill.transactionalId(),
+                transactionalId,
                 openAtKill.state(),
                 openAtKill.topicPartitions().size(),
                 written.size(),
@@ -626,11 +599,11 @@ class Kafka4WorkersIT {
                 RUNNING_TIMEOUT,
                 () -> {
                     for (ConnectWorker worker : EXACTLY_ONCE_WORKERS) {
-                        String leader = leaderUrl(otherThan(worker));
+                        String leader = KafkaProbes.leaderUrl(otherThan(worker));
                         boolean isLeader = (worker.rest().baseUrl() + "/").equals(leader);
                         if (!isLeader
                                 && leader != null
-                                && leader.equals(leaderUrl(worker))
+                                && leader.equals(KafkaProbes.leaderUrl(worker))
                                 && !tasksOn(worker, connector).isEmpty()) {
                             return worker;
                         }
@@ -639,60 +612,11 @@ class Kafka4WorkersIT {
                 });
     }
 
-    /** The leader's REST URL as the worker's last assignment names it, or null before one. */
-    private static String leaderUrl(ConnectWorker worker) {
-        Matcher matcher = LEADER_URL.matcher(worker.process().log());
-        String last = null;
-        while (matcher.find()) {
-            last = matcher.group(1);
-        }
-        return last;
-    }
-
     private static List<Integer> tasksOn(ConnectWorker worker, String connector) {
         return EXACTLY_ONCE_WORKERS.get(0).rest().runningTasks(connector).entrySet().stream()
                 .filter(e -> e.getValue().equals(worker.workerId()))
                 .map(Map.Entry::getKey)
                 .toList();
-    }
-
-    /**
-     * Waits until the transaction coordinator reports the transaction ONGOING with records in it
-     * and begun so recently that its commit is at least {@link #KILL_MARGIN} away: a kill right
-     * after this lands inside it.
-     */
-    private static TransactionDescription awaitFreshOpenTransaction(String transactionalId) {
-        try (Admin admin =
-                Admin.create(
-                        Map.of(
-                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                broker.bootstrapServers()))) {
-            return Await.value(
-                    "transaction " + transactionalId + " to be open with records, freshly begun",
-                    RUNNING_TIMEOUT,
-                    () -> {
-                        TransactionDescription description;
-                        try {
-                            description =
-                                    admin.describeTransactions(List.of(transactionalId))
-                                            .description(transactionalId)
-                                            .get(10, TimeUnit.SECONDS);
-                        } catch (ExecutionException | TimeoutException e) {
-                            return null; // not begun yet, or the coordinator is moving: ask again
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            throw new IllegalStateException(e);
-                        }
-                        long age =
-                                System.currentTimeMillis()
-                                        - description.transactionStartTimeMs().orElse(0);
-                        boolean fresh =
-                                description.state() == TransactionState.ONGOING
-                                        && !description.topicPartitions().isEmpty()
-                                        && age < TRANSACTION_INTERVAL_MS - KILL_MARGIN.toMillis();
-                        return fresh ? description : null;
-                    });
-        }
     }
 
     /**
