@@ -86,7 +86,7 @@ public class KinesisSinkTask extends SinkTask {
         TaskStats stats = new TaskStats();
         mapper = RecordMapper.from(config);
         writer = writerFactory.apply(config);
-        stats.misplacedFrom(writer::recordsMisplaced);
+        stats.countFromWriter(writer::recordsMisplaced, writer::recordsResent);
         dispatcher =
                 new RecordDispatcher(
                         writer,

@@ -18,6 +18,7 @@ public final class TaskStats implements KinesisSinkTaskMetricsMXBean {
     private final AtomicLong maxParked = new AtomicLong();
     private final AtomicLong maxOutstandingBytes = new AtomicLong();
     private volatile LongSupplier misplaced = () -> 0;
+    private volatile LongSupplier writerResent = () -> 0;
 
     void received() {
         received.incrementAndGet();
@@ -71,7 +72,7 @@ public final class TaskStats implements KinesisSinkTaskMetricsMXBean {
 
     @Override
     public long getRetries() {
-        return retries.get();
+        return retries.get() + writerResent.getAsLong();
     }
 
     @Override
@@ -114,9 +115,13 @@ public final class TaskStats implements KinesisSinkTaskMetricsMXBean {
         return maxParked.get();
     }
 
-    /** Where the misplaced count comes from: the writer counts it, once the task has one. */
-    public void misplacedFrom(LongSupplier source) {
-        misplaced = source;
+    /**
+     * The counts the writer keeps itself, once the task has one: misplaced records, and the
+     * re-sends of a writer that retries internally (they add to {@link #getRetries()}).
+     */
+    public void countFromWriter(LongSupplier misplacedRecords, LongSupplier resentRecords) {
+        misplaced = misplacedRecords;
+        writerResent = resentRecords;
     }
 
     @Override

@@ -33,6 +33,14 @@ public interface KinesisRecordWriter extends AutoCloseable {
         return 0;
     }
 
+    /**
+     * User records the writer itself sent again after a failed attempt, for a writer that {@link
+     * #retriesInternally()}; 0 for one that leaves re-sends to its caller.
+     */
+    default long recordsResent() {
+        return 0;
+    }
+
     /** Asks the writer to send what it buffers now, without waiting for the result. */
     void flush();
 

@@ -132,6 +132,11 @@ public final class SdkRecordWriter implements KinesisRecordWriter {
         return stats.misplaced();
     }
 
+    @Override
+    public long recordsResent() {
+        return stats.resent();
+    }
+
     public SdkWriterStats stats() {
         return stats;
     }

@@ -12,6 +12,7 @@ public final class SdkWriterStats {
     final AtomicLong failedCalls = new AtomicLong();
     final AtomicLong mapRefreshes = new AtomicLong();
     final AtomicLong misplaced = new AtomicLong();
+    final AtomicLong resent = new AtomicLong();
 
     /** PutRecords calls made, answered or not. */
     public long calls() {
@@ -43,6 +44,11 @@ public final class SdkWriterStats {
         return mapRefreshes.get();
     }
 
+    /** User records put back to be sent again after a failed attempt, within their budget. */
+    public long resent() {
+        return resent.get();
+    }
+
     /**
      * User records that landed, inside an aggregate built with an outdated map, in a shard whose
      * range does not hold their hash key. Range-checking readers (the KCL) drop them.
@@ -66,6 +72,8 @@ public final class SdkWriterStats {
                 + " map_refreshes="
                 + mapRefreshes()
                 + " misplaced="
-                + misplaced();
+                + misplaced()
+                + " resent="
+                + resent();
     }
 }

@@ -260,6 +260,8 @@ final class SendLoop {
             r.failures++;
             if (r.failures > settings.maxRetries() && !stopped) {
                 giveUp(r, reason);
+            } else {
+                stats.resent.incrementAndGet();
             }
         }
     }
