@@ -26,10 +26,12 @@ public final class KinesisLimits {
 
     private final Map<Limit, Long> rates;
     private final double burstSeconds;
+    private final KinesisFaults faults;
 
-    private KinesisLimits(Map<Limit, Long> rates, double burstSeconds) {
+    private KinesisLimits(Map<Limit, Long> rates, double burstSeconds, KinesisFaults faults) {
         this.rates = new EnumMap<>(rates);
         this.burstSeconds = burstSeconds;
+        this.faults = faults;
     }
 
     /** AWS's per-shard and per-account limits for a provisioned stream. */
@@ -38,7 +40,7 @@ public final class KinesisLimits {
         for (Limit limit : Limit.values()) {
             rates.put(limit, limit.awsDefault());
         }
-        return new KinesisLimits(rates, 1.0);
+        return new KinesisLimits(rates, 1.0, KinesisFaults.none());
     }
 
     /** No limit at all: the proxy forwards everything and counts it. */
@@ -47,12 +49,13 @@ public final class KinesisLimits {
         for (Limit limit : Limit.values()) {
             rates.put(limit, UNLIMITED);
         }
-        return new KinesisLimits(rates, 1.0);
+        return new KinesisLimits(rates, 1.0, KinesisFaults.none());
     }
 
     /**
      * AWS's defaults overridden by the keys of {@code properties} (see {@link Limit#key()} and
-     * {@link #BURST_SECONDS_KEY}); a value is a positive whole number or {@code unlimited}.
+     * {@link #BURST_SECONDS_KEY}); a value is a positive whole number or {@code unlimited}. Keys
+     * starting {@code fault.} set the {@link #faults()}; see {@link Fault#key()}.
      *
      * @throws IllegalArgumentException naming the key, the value and what is accepted, for an
      *     unknown key or a bad value
@@ -63,6 +66,11 @@ public final class KinesisLimits {
             String value = properties.getProperty(key).trim();
             if (key.equals(BURST_SECONDS_KEY)) {
                 limits = limits.withBurstSeconds(parseBurst(value));
+                continue;
+            }
+            KinesisFaults faults = limits.faults.withEntry(key, value);
+            if (faults != null) {
+                limits = limits.withFaults(faults);
                 continue;
             }
             Limit limit =
@@ -86,7 +94,7 @@ public final class KinesisLimits {
         }
         Map<Limit, Long> changed = new EnumMap<>(rates);
         changed.put(limit, perSecond);
-        return new KinesisLimits(changed, burstSeconds);
+        return new KinesisLimits(changed, burstSeconds, faults);
     }
 
     /** The same limits with buckets that hold {@code seconds} of their rate. */
@@ -95,7 +103,17 @@ public final class KinesisLimits {
             throw new IllegalArgumentException(
                     BURST_SECONDS_KEY + " was " + seconds + "; it must be a positive number");
         }
-        return new KinesisLimits(rates, seconds);
+        return new KinesisLimits(rates, seconds, faults);
+    }
+
+    /** The same limits with {@code faults} injected; {@link KinesisFaults#none()} by default. */
+    public KinesisLimits withFaults(KinesisFaults faults) {
+        return new KinesisLimits(rates, burstSeconds, faults);
+    }
+
+    /** The faults the proxy injects besides enforcing the limits. */
+    public KinesisFaults faults() {
+        return faults;
     }
 
     /** The rate per second of {@code limit}, {@link #UNLIMITED} when it is not enforced. */
@@ -126,7 +144,9 @@ public final class KinesisLimits {
                 + ", "
                 + BURST_SECONDS_KEY
                 + "="
-                + burstSeconds;
+                + burstSeconds
+                + "; faults: "
+                + faults;
     }
 
     private static long parseRate(String key, String value) {
@@ -174,7 +194,9 @@ public final class KinesisLimits {
                         + Arrays.stream(Limit.values())
                                 .map(Limit::key)
                                 .collect(Collectors.joining(", "))
-                        + " and "
-                        + BURST_SECONDS_KEY);
+                        + ", "
+                        + BURST_SECONDS_KEY
+                        + " and the fault keys "
+                        + KinesisFaults.keys());
     }
 }

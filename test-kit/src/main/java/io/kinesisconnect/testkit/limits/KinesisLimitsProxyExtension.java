@@ -43,10 +43,20 @@ public final class KinesisLimitsProxyExtension implements BeforeAllCallback, Aft
         this.limits = limits;
     }
 
-    /** A proxy with {@code limits} in front of the emulator of {@code emulator}. */
+    /**
+     * A proxy with {@code limits} (and their faults) in front of the emulator of {@code emulator}.
+     */
     public static KinesisLimitsProxyExtension inFrontOf(
             KinesisEmulatorExtension emulator, KinesisLimits limits) {
         return new KinesisLimitsProxyExtension(emulator, limits);
+    }
+
+    /**
+     * The same proxy, injecting {@code faults} as well: {@code inFrontOf(KINESIS,
+     * KinesisLimits.aws()).withFaults(KinesisFaults.none().with(Fault.INTERNAL_FAILURE, 0.05))}.
+     */
+    public KinesisLimitsProxyExtension withFaults(KinesisFaults faults) {
+        return new KinesisLimitsProxyExtension(emulator, limits.withFaults(faults));
     }
 
     @Override
