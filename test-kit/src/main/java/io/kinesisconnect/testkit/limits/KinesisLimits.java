@@ -22,16 +22,37 @@ public final class KinesisLimits {
     /** The configuration-file key for {@link #burstSeconds()}. */
     public static final String BURST_SECONDS_KEY = "burst.seconds";
 
+    /** The configuration-file key for {@link #getRecordsMaxBytes()}. */
+    public static final String GET_RECORDS_MAX_BYTES_KEY = "get.records.max.bytes";
+
+    /** The configuration-file key for {@link #getRecordsMaxRecords()}. */
+    public static final String GET_RECORDS_MAX_RECORDS_KEY = "get.records.max.records";
+
+    /** The most one GetRecords answer holds on AWS: 10 MiB... */
+    static final long AWS_GET_RECORDS_MAX_BYTES = 10L * 1024 * 1024;
+
+    /** ...or 10,000 records. */
+    static final long AWS_GET_RECORDS_MAX_RECORDS = 10_000;
+
     private static final String UNLIMITED_VALUE = "unlimited";
 
     private final Map<Limit, Long> rates;
     private final double burstSeconds;
     private final KinesisFaults faults;
+    private final long getRecordsMaxBytes;
+    private final long getRecordsMaxRecords;
 
-    private KinesisLimits(Map<Limit, Long> rates, double burstSeconds, KinesisFaults faults) {
+    private KinesisLimits(
+            Map<Limit, Long> rates,
+            double burstSeconds,
+            KinesisFaults faults,
+            long getRecordsMaxBytes,
+            long getRecordsMaxRecords) {
         this.rates = new EnumMap<>(rates);
         this.burstSeconds = burstSeconds;
         this.faults = faults;
+        this.getRecordsMaxBytes = getRecordsMaxBytes;
+        this.getRecordsMaxRecords = getRecordsMaxRecords;
     }
 
     /** AWS's per-shard and per-account limits for a provisioned stream. */
@@ -40,7 +61,12 @@ public final class KinesisLimits {
         for (Limit limit : Limit.values()) {
             rates.put(limit, limit.awsDefault());
         }
-        return new KinesisLimits(rates, 1.0, KinesisFaults.none());
+        return new KinesisLimits(
+                rates,
+                1.0,
+                KinesisFaults.none(),
+                AWS_GET_RECORDS_MAX_BYTES,
+                AWS_GET_RECORDS_MAX_RECORDS);
     }
 
     /** No limit at all: the proxy forwards everything and counts it. */
@@ -49,7 +75,7 @@ public final class KinesisLimits {
         for (Limit limit : Limit.values()) {
             rates.put(limit, UNLIMITED);
         }
-        return new KinesisLimits(rates, 1.0, KinesisFaults.none());
+        return new KinesisLimits(rates, 1.0, KinesisFaults.none(), UNLIMITED, UNLIMITED);
     }
 
     /**
@@ -66,6 +92,16 @@ public final class KinesisLimits {
             String value = properties.getProperty(key).trim();
             if (key.equals(BURST_SECONDS_KEY)) {
                 limits = limits.withBurstSeconds(parseBurst(value));
+                continue;
+            }
+            if (key.equals(GET_RECORDS_MAX_BYTES_KEY)) {
+                limits =
+                        limits.withGetRecordsMax(
+                                parseRate(key, value), limits.getRecordsMaxRecords);
+                continue;
+            }
+            if (key.equals(GET_RECORDS_MAX_RECORDS_KEY)) {
+                limits = limits.withGetRecordsMax(limits.getRecordsMaxBytes, parseRate(key, value));
                 continue;
             }
             KinesisFaults faults = limits.faults.withEntry(key, value);
@@ -94,7 +130,8 @@ public final class KinesisLimits {
         }
         Map<Limit, Long> changed = new EnumMap<>(rates);
         changed.put(limit, perSecond);
-        return new KinesisLimits(changed, burstSeconds, faults);
+        return new KinesisLimits(
+                changed, burstSeconds, faults, getRecordsMaxBytes, getRecordsMaxRecords);
     }
 
     /** The same limits with buckets that hold {@code seconds} of their rate. */
@@ -103,12 +140,44 @@ public final class KinesisLimits {
             throw new IllegalArgumentException(
                     BURST_SECONDS_KEY + " was " + seconds + "; it must be a positive number");
         }
-        return new KinesisLimits(rates, seconds, faults);
+        return new KinesisLimits(rates, seconds, faults, getRecordsMaxBytes, getRecordsMaxRecords);
     }
 
     /** The same limits with {@code faults} injected; {@link KinesisFaults#none()} by default. */
     public KinesisLimits withFaults(KinesisFaults faults) {
-        return new KinesisLimits(rates, burstSeconds, faults);
+        return new KinesisLimits(
+                rates, burstSeconds, faults, getRecordsMaxBytes, getRecordsMaxRecords);
+    }
+
+    /**
+     * The same limits with GetRecords answers cut to at most {@code maxBytes} (data plus partition
+     * keys) and {@code maxRecords}, each a positive number or {@link #UNLIMITED}. AWS's are 10 MiB
+     * and 10,000; a cut answer always keeps its first record, and its NextShardIterator continues
+     * right after the last record kept.
+     */
+    public KinesisLimits withGetRecordsMax(long maxBytes, long maxRecords) {
+        if (maxBytes <= 0 || maxRecords <= 0) {
+            throw new IllegalArgumentException(
+                    GET_RECORDS_MAX_BYTES_KEY
+                            + " and "
+                            + GET_RECORDS_MAX_RECORDS_KEY
+                            + " were "
+                            + maxBytes
+                            + " and "
+                            + maxRecords
+                            + "; they must be positive");
+        }
+        return new KinesisLimits(rates, burstSeconds, faults, maxBytes, maxRecords);
+    }
+
+    /** The most bytes one GetRecords answer may hold. */
+    public long getRecordsMaxBytes() {
+        return getRecordsMaxBytes;
+    }
+
+    /** The most records one GetRecords answer may hold. */
+    public long getRecordsMaxRecords() {
+        return getRecordsMaxRecords;
     }
 
     /** The faults the proxy injects besides enforcing the limits. */
@@ -145,8 +214,20 @@ public final class KinesisLimits {
                 + BURST_SECONDS_KEY
                 + "="
                 + burstSeconds
+                + ", "
+                + GET_RECORDS_MAX_BYTES_KEY
+                + "="
+                + show(getRecordsMaxBytes)
+                + ", "
+                + GET_RECORDS_MAX_RECORDS_KEY
+                + "="
+                + show(getRecordsMaxRecords)
                 + "; faults: "
                 + faults;
+    }
+
+    private static String show(long value) {
+        return value == UNLIMITED ? UNLIMITED_VALUE : Long.toString(value);
     }
 
     private static long parseRate(String key, String value) {
@@ -196,6 +277,10 @@ public final class KinesisLimits {
                                 .collect(Collectors.joining(", "))
                         + ", "
                         + BURST_SECONDS_KEY
+                        + ", "
+                        + GET_RECORDS_MAX_BYTES_KEY
+                        + ", "
+                        + GET_RECORDS_MAX_RECORDS_KEY
                         + " and the fault keys "
                         + KinesisFaults.keys());
     }

@@ -2,7 +2,9 @@ package io.kinesisconnect.testkit.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -120,8 +122,8 @@ class FaultInjectorTest {
         assertThat(hits.get(Fault.EXPIRED_ITERATOR) / (double) calls).isBetween(0.095, 0.105);
     }
 
-    private static java.util.List<Fault> endings(FaultInjector injector, String api, int calls) {
-        java.util.List<Fault> endings = new java.util.ArrayList<>();
+    private static List<Fault> endings(FaultInjector injector, String api, int calls) {
+        List<Fault> endings = new ArrayList<>();
         for (int i = 0; i < calls; i++) {
             endings.add(injector.plan(api).ending());
         }
