@@ -54,6 +54,8 @@ class SinkLimitsProxyIT {
 
     private static final int MAX_OUTSTANDING = 500;
 
+    private static final long FAULT_SEED = 43;
+
     @RegisterExtension
     static final KinesisEmulatorExtension KINESIS =
             KinesisEmulatorExtension.shared(EmulatorKind.KINESIS_MOCK);
@@ -66,7 +68,10 @@ class SinkLimitsProxyIT {
                     .withFaults(
                             KinesisFaults.none()
                                     .with(Fault.INTERNAL_FAILURE, 0.05)
-                                    .with(Fault.DROPPED_CONNECTION, 0.01));
+                                    .with(Fault.DROPPED_CONNECTION, 0.01)
+                                    // Every call rolls once, in arrival order: with this seed the
+                                    // 4th call is dropped and the 5th fails, whatever the timing.
+                                    .withSeed(FAULT_SEED));
 
     @RegisterExtension
     static final KinesisLimitsProxyExtension NO_LIMITS =
@@ -139,6 +144,9 @@ class SinkLimitsProxyIT {
         assertThat(refused).as("PutRecords entries refused by the shard limit").isPositive();
         assertThat(AWS_LIMITS.counters().injected(Fault.INTERNAL_FAILURE))
                 .as("InternalFailures injected")
+                .isPositive();
+        assertThat(AWS_LIMITS.counters().injected(Fault.DROPPED_CONNECTION))
+                .as("connections dropped")
                 .isPositive();
         assertThat(commits.violations).as("records committed before they landed").isEmpty();
         assertThat(commits.samplesWithCommits.get())
