@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * connections, expired iterators and failed PutRecords entries, counted in {@link #counters()}.
  *
  * <p>What it does not do (yet): CBOR (clients must set {@code aws.cborEnabled=false}), TLS, HTTP/2
- * (so no SubscribeToShard), and cutting a GetRecords answer to the byte budget.
+ * (so no SubscribeToShard).
  *
  * <pre>{@code
  * try (KinesisLimitsProxy proxy = KinesisLimitsProxy.start(emulator.endpoint(), KinesisLimits.aws(), 0)) {

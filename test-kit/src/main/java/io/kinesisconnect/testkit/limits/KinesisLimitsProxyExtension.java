@@ -23,6 +23,13 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  *
  * // point the code under test at AWS_LIMITS.endpoint(), then
  * assertThat(AWS_LIMITS.counters().refused("PutRecords")).isPositive();
+ *
+ * @RegisterExtension
+ * static final KinesisLimitsProxyExtension FAULTY =
+ *         KinesisLimitsProxyExtension.inFrontOf(KINESIS, KinesisLimits.aws())
+ *                 .withFaults(KinesisFaults.none().with(Fault.INTERNAL_FAILURE, 0.05).withSeed(43));
+ *
+ * assertThat(FAULTY.counters().injected(Fault.INTERNAL_FAILURE)).isPositive();
  * }</pre>
  *
  * <p>The proxy speaks JSON only, so the extension sets the SDK's {@code aws.cborEnabled=false} for

@@ -86,8 +86,12 @@ public final class ProxyCounters {
         if (byApi.isEmpty() && injected.isEmpty()) {
             return "no calls yet";
         }
+        String limits = limitSummary();
         String faults = faultSummary();
-        return limitSummary() + (faults.isEmpty() ? "" : "; injected: " + faults);
+        if (faults.isEmpty()) {
+            return limits;
+        }
+        return (limits.isEmpty() ? "" : limits + "; ") + "injected: " + faults;
     }
 
     /** {@code fault n [api n, ...]} for each fault injected, in {@link Fault} order. */
