@@ -29,7 +29,9 @@ public class KinesisSinkConnector extends SinkConnector {
     @Override
     public void start(Map<String, String> props) {
         KinesisSinkConfig config = new KinesisSinkConfig(props);
-        Map<String, List<String>> problems = KplSettings.validate(props);
+        // the kpl.* keys and the TLS-only endpoint matter only to the KPL writer, as in the task
+        Map<String, List<String>> problems =
+                config.writer() == SinkWriter.KPL ? KplSettings.validate(props) : new HashMap<>();
         problems.putAll(SinkConfigValidator.crossFieldProblems(config));
         if (!problems.isEmpty()) {
             throw new ConnectException("Invalid Kinesis sink configuration: " + problems);

@@ -1,6 +1,7 @@
 package io.kinesisconnect.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.junit.jupiter.api.Test;
 
 class KinesisSinkConnectorTest {
@@ -33,6 +35,30 @@ class KinesisSinkConnectorTest {
                                 "kpl.NoSuchKey", "1",
                                 "aws.endpoint", "http://127.0.0.1:4567"));
         assertThat(errors).containsOnlyKeys("kpl.NoSuchKey", "aws.endpoint");
+    }
+
+    @Test
+    void theSdkWriterStartsWithAnHttpEndpointAndTheKplWriterDoesNot() {
+        KinesisSinkConnector sdk = new KinesisSinkConnector();
+        sdk.start(
+                TestConfigs.props(
+                        "aws.endpoint",
+                        "http://127.0.0.1:4567",
+                        KinesisSinkConfig.WRITER_CONFIG,
+                        "sdk"));
+        sdk.stop();
+
+        assertThatThrownBy(
+                        () ->
+                                new KinesisSinkConnector()
+                                        .start(
+                                                TestConfigs.props(
+                                                        "aws.endpoint",
+                                                        "http://127.0.0.1:4567",
+                                                        KinesisSinkConfig.WRITER_CONFIG,
+                                                        "kpl")))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("connects only over TLS");
     }
 
     @Test

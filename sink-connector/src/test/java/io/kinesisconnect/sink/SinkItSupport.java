@@ -6,6 +6,7 @@ import io.kinesisconnect.testkit.EmulatorProcess;
 import io.kinesisconnect.testkit.KinesisTestClients;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,17 +62,23 @@ final class SinkItSupport {
         return c;
     }
 
-    /** Produces records and waits until the broker has them all. */
-    static void produce(ConnectTestCluster connect, List<ProducerRecord<byte[], byte[]>> records) {
+    /**
+     * Produces records and waits until the broker has them all; returns where each landed, in the
+     * order given.
+     */
+    static List<RecordMetadata> produce(
+            ConnectTestCluster connect, List<ProducerRecord<byte[], byte[]>> records) {
         Map<String, Object> props = new HashMap<>();
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 3_000_000);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         try (KafkaProducer<byte[], byte[]> producer =
                 connect.embedded().kafka().createProducer(props)) {
             List<Future<RecordMetadata>> sent = records.stream().map(producer::send).toList();
+            List<RecordMetadata> landed = new ArrayList<>();
             for (Future<RecordMetadata> f : sent) {
-                f.get(60, TimeUnit.SECONDS);
+                landed.add(f.get(60, TimeUnit.SECONDS));
             }
+            return landed;
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Could not produce test records", e);
         } catch (InterruptedException e) {

@@ -22,14 +22,37 @@ public final class KinesisLimits {
     /** The configuration-file key for {@link #burstSeconds()}. */
     public static final String BURST_SECONDS_KEY = "burst.seconds";
 
+    /** The configuration-file key for {@link #getRecordsMaxBytes()}. */
+    public static final String GET_RECORDS_MAX_BYTES_KEY = "get.records.max.bytes";
+
+    /** The configuration-file key for {@link #getRecordsMaxRecords()}. */
+    public static final String GET_RECORDS_MAX_RECORDS_KEY = "get.records.max.records";
+
+    /** The most one GetRecords answer holds on AWS: 10 MiB... */
+    static final long AWS_GET_RECORDS_MAX_BYTES = 10L * 1024 * 1024;
+
+    /** ...or 10,000 records. */
+    static final long AWS_GET_RECORDS_MAX_RECORDS = 10_000;
+
     private static final String UNLIMITED_VALUE = "unlimited";
 
     private final Map<Limit, Long> rates;
     private final double burstSeconds;
+    private final KinesisFaults faults;
+    private final long getRecordsMaxBytes;
+    private final long getRecordsMaxRecords;
 
-    private KinesisLimits(Map<Limit, Long> rates, double burstSeconds) {
+    private KinesisLimits(
+            Map<Limit, Long> rates,
+            double burstSeconds,
+            KinesisFaults faults,
+            long getRecordsMaxBytes,
+            long getRecordsMaxRecords) {
         this.rates = new EnumMap<>(rates);
         this.burstSeconds = burstSeconds;
+        this.faults = faults;
+        this.getRecordsMaxBytes = getRecordsMaxBytes;
+        this.getRecordsMaxRecords = getRecordsMaxRecords;
     }
 
     /** AWS's per-shard and per-account limits for a provisioned stream. */
@@ -38,7 +61,12 @@ public final class KinesisLimits {
         for (Limit limit : Limit.values()) {
             rates.put(limit, limit.awsDefault());
         }
-        return new KinesisLimits(rates, 1.0);
+        return new KinesisLimits(
+                rates,
+                1.0,
+                KinesisFaults.none(),
+                AWS_GET_RECORDS_MAX_BYTES,
+                AWS_GET_RECORDS_MAX_RECORDS);
     }
 
     /** No limit at all: the proxy forwards everything and counts it. */
@@ -47,12 +75,13 @@ public final class KinesisLimits {
         for (Limit limit : Limit.values()) {
             rates.put(limit, UNLIMITED);
         }
-        return new KinesisLimits(rates, 1.0);
+        return new KinesisLimits(rates, 1.0, KinesisFaults.none(), UNLIMITED, UNLIMITED);
     }
 
     /**
      * AWS's defaults overridden by the keys of {@code properties} (see {@link Limit#key()} and
-     * {@link #BURST_SECONDS_KEY}); a value is a positive whole number or {@code unlimited}.
+     * {@link #BURST_SECONDS_KEY}); a value is a positive whole number or {@code unlimited}. Keys
+     * starting {@code fault.} set the {@link #faults()}; see {@link Fault#key()}.
      *
      * @throws IllegalArgumentException naming the key, the value and what is accepted, for an
      *     unknown key or a bad value
@@ -63,6 +92,21 @@ public final class KinesisLimits {
             String value = properties.getProperty(key).trim();
             if (key.equals(BURST_SECONDS_KEY)) {
                 limits = limits.withBurstSeconds(parseBurst(value));
+                continue;
+            }
+            if (key.equals(GET_RECORDS_MAX_BYTES_KEY)) {
+                limits =
+                        limits.withGetRecordsMax(
+                                parseRate(key, value), limits.getRecordsMaxRecords);
+                continue;
+            }
+            if (key.equals(GET_RECORDS_MAX_RECORDS_KEY)) {
+                limits = limits.withGetRecordsMax(limits.getRecordsMaxBytes, parseRate(key, value));
+                continue;
+            }
+            KinesisFaults faults = limits.faults.withEntry(key, value);
+            if (faults != null) {
+                limits = limits.withFaults(faults);
                 continue;
             }
             Limit limit =
@@ -86,7 +130,8 @@ public final class KinesisLimits {
         }
         Map<Limit, Long> changed = new EnumMap<>(rates);
         changed.put(limit, perSecond);
-        return new KinesisLimits(changed, burstSeconds);
+        return new KinesisLimits(
+                changed, burstSeconds, faults, getRecordsMaxBytes, getRecordsMaxRecords);
     }
 
     /** The same limits with buckets that hold {@code seconds} of their rate. */
@@ -95,7 +140,49 @@ public final class KinesisLimits {
             throw new IllegalArgumentException(
                     BURST_SECONDS_KEY + " was " + seconds + "; it must be a positive number");
         }
-        return new KinesisLimits(rates, seconds);
+        return new KinesisLimits(rates, seconds, faults, getRecordsMaxBytes, getRecordsMaxRecords);
+    }
+
+    /** The same limits with {@code faults} injected; {@link KinesisFaults#none()} by default. */
+    public KinesisLimits withFaults(KinesisFaults faults) {
+        return new KinesisLimits(
+                rates, burstSeconds, faults, getRecordsMaxBytes, getRecordsMaxRecords);
+    }
+
+    /**
+     * The same limits with GetRecords answers cut to at most {@code maxBytes} (data plus partition
+     * keys) and {@code maxRecords}, each a positive number or {@link #UNLIMITED}. AWS's are 10 MiB
+     * and 10,000; a cut answer always keeps its first record, and its NextShardIterator continues
+     * right after the last record kept.
+     */
+    public KinesisLimits withGetRecordsMax(long maxBytes, long maxRecords) {
+        if (maxBytes <= 0 || maxRecords <= 0) {
+            throw new IllegalArgumentException(
+                    GET_RECORDS_MAX_BYTES_KEY
+                            + " and "
+                            + GET_RECORDS_MAX_RECORDS_KEY
+                            + " were "
+                            + maxBytes
+                            + " and "
+                            + maxRecords
+                            + "; they must be positive");
+        }
+        return new KinesisLimits(rates, burstSeconds, faults, maxBytes, maxRecords);
+    }
+
+    /** The most bytes one GetRecords answer may hold. */
+    public long getRecordsMaxBytes() {
+        return getRecordsMaxBytes;
+    }
+
+    /** The most records one GetRecords answer may hold. */
+    public long getRecordsMaxRecords() {
+        return getRecordsMaxRecords;
+    }
+
+    /** The faults the proxy injects besides enforcing the limits. */
+    public KinesisFaults faults() {
+        return faults;
     }
 
     /** The rate per second of {@code limit}, {@link #UNLIMITED} when it is not enforced. */
@@ -126,7 +213,21 @@ public final class KinesisLimits {
                 + ", "
                 + BURST_SECONDS_KEY
                 + "="
-                + burstSeconds;
+                + burstSeconds
+                + ", "
+                + GET_RECORDS_MAX_BYTES_KEY
+                + "="
+                + show(getRecordsMaxBytes)
+                + ", "
+                + GET_RECORDS_MAX_RECORDS_KEY
+                + "="
+                + show(getRecordsMaxRecords)
+                + "; faults: "
+                + faults;
+    }
+
+    private static String show(long value) {
+        return value == UNLIMITED ? UNLIMITED_VALUE : Long.toString(value);
     }
 
     private static long parseRate(String key, String value) {
@@ -174,7 +275,13 @@ public final class KinesisLimits {
                         + Arrays.stream(Limit.values())
                                 .map(Limit::key)
                                 .collect(Collectors.joining(", "))
-                        + " and "
-                        + BURST_SECONDS_KEY);
+                        + ", "
+                        + BURST_SECONDS_KEY
+                        + ", "
+                        + GET_RECORDS_MAX_BYTES_KEY
+                        + ", "
+                        + GET_RECORDS_MAX_RECORDS_KEY
+                        + " and the fault keys "
+                        + KinesisFaults.keys());
     }
 }

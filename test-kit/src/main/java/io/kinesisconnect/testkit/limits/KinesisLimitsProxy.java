@@ -18,8 +18,11 @@ import org.slf4j.LoggerFactory;
  * that forwards Kinesis JSON calls to an upstream emulator (kinesis-mock or kinesalite) and refuses
  * what AWS would refuse, with AWS's error shapes. See {@link Limit} for what it enforces.
  *
+ * <p>It also injects the {@link KinesisFaults} of its limits: 500s, 503s, latency, dropped
+ * connections, expired iterators and failed PutRecords entries, counted in {@link #counters()}.
+ *
  * <p>What it does not do (yet): CBOR (clients must set {@code aws.cborEnabled=false}), TLS, HTTP/2
- * (so no SubscribeToShard), fault injection, and cutting a GetRecords answer to the byte budget.
+ * (so no SubscribeToShard).
  *
  * <pre>{@code
  * try (KinesisLimitsProxy proxy = KinesisLimitsProxy.start(emulator.endpoint(), KinesisLimits.aws(), 0)) {
@@ -72,14 +75,17 @@ public final class KinesisLimitsProxy implements AutoCloseable {
         ShardMaps shardMaps = new ShardMaps(forwarder);
         KinesisLimiter limiter = new KinesisLimiter(limits, ticker);
         ProxyCounters counters = new ProxyCounters();
+        FaultInjector faults = FaultInjector.of(limits.faults());
         ProxyHandler handler =
                 new ProxyHandler(
                         json,
                         forwarder,
                         shardMaps,
-                        new WriteGate(limiter, counters, forwarder, shardMaps, json),
+                        new WriteGate(limiter, counters, forwarder, shardMaps, json, faults),
                         new ReadGate(limiter, counters, forwarder, new IteratorShards(), json),
-                        new ControlGate(limiter, counters));
+                        new ControlGate(limiter, counters),
+                        counters,
+                        faults);
         ExecutorService executor =
                 Executors.newCachedThreadPool(
                         runnable -> {

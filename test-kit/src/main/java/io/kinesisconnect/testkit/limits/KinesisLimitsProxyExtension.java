@@ -23,6 +23,13 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  *
  * // point the code under test at AWS_LIMITS.endpoint(), then
  * assertThat(AWS_LIMITS.counters().refused("PutRecords")).isPositive();
+ *
+ * @RegisterExtension
+ * static final KinesisLimitsProxyExtension FAULTY =
+ *         KinesisLimitsProxyExtension.inFrontOf(KINESIS, KinesisLimits.aws())
+ *                 .withFaults(KinesisFaults.none().with(Fault.INTERNAL_FAILURE, 0.05).withSeed(43));
+ *
+ * assertThat(FAULTY.counters().injected(Fault.INTERNAL_FAILURE)).isPositive();
  * }</pre>
  *
  * <p>The proxy speaks JSON only, so the extension sets the SDK's {@code aws.cborEnabled=false} for
@@ -43,10 +50,20 @@ public final class KinesisLimitsProxyExtension implements BeforeAllCallback, Aft
         this.limits = limits;
     }
 
-    /** A proxy with {@code limits} in front of the emulator of {@code emulator}. */
+    /**
+     * A proxy with {@code limits} (and their faults) in front of the emulator of {@code emulator}.
+     */
     public static KinesisLimitsProxyExtension inFrontOf(
             KinesisEmulatorExtension emulator, KinesisLimits limits) {
         return new KinesisLimitsProxyExtension(emulator, limits);
+    }
+
+    /**
+     * The same proxy, injecting {@code faults} as well: {@code inFrontOf(KINESIS,
+     * KinesisLimits.aws()).withFaults(KinesisFaults.none().with(Fault.INTERNAL_FAILURE, 0.05))}.
+     */
+    public KinesisLimitsProxyExtension withFaults(KinesisFaults faults) {
+        return new KinesisLimitsProxyExtension(emulator, limits.withFaults(faults));
     }
 
     @Override

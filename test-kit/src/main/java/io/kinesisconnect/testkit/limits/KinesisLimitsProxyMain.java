@@ -24,11 +24,15 @@ public final class KinesisLimitsProxyMain {
                     + "  --upstream URL      plain-HTTP endpoint of kinesis-mock or kinesalite,"
                     + " such as http://127.0.0.1:4567\n"
                     + "  --port N            port on 127.0.0.1 to listen on (default 0: a free one)\n"
-                    + "  --config FILE       properties file overriding AWS's limits; keys: "
+                    + "  --config FILE       properties file overriding AWS's limits and setting faults; limit keys: "
                     + String.join(", ", limitKeys())
                     + ", "
                     + KinesisLimits.BURST_SECONDS_KEY
-                    + "; values: a positive whole number per second or 'unlimited'\n"
+                    + "; values: a positive whole number per second or 'unlimited'.\n"
+                    + "                      Fault keys: "
+                    + KinesisFaults.keys()
+                    + "; a rate is a probability from 0 to 1 per call (per entry for"
+                    + " PutRecords entry failures), for one API with the suffix .<Operation>\n"
                     + "  --stats-seconds N   seconds between stats lines (default 5)\n"
                     + "Clients must send JSON: set the system property aws.cborEnabled=false.";
 

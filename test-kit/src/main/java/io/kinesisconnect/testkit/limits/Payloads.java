@@ -26,6 +26,23 @@ final class Payloads {
         return total;
     }
 
+    /**
+     * How many of the leading {@code records} of a GetRecords answer fit in {@code maxBytes} and
+     * {@code maxRecords}; at least one, so that a reader always moves on.
+     */
+    static int recordsWithin(JsonNode records, long maxBytes, long maxRecords) {
+        int kept = 0;
+        long bytes = 0;
+        for (JsonNode record : records) {
+            bytes += recordSize(record);
+            if (kept > 0 && (bytes > maxBytes || kept >= maxRecords)) {
+                break;
+            }
+            kept++;
+        }
+        return kept;
+    }
+
     static long base64DecodedLength(String base64) {
         int length = base64.length();
         int padding = 0;

@@ -1,5 +1,7 @@
 package io.kinesisconnect.testkit.limits;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,11 +10,35 @@ import java.util.stream.Collectors;
 
 /**
  * What the proxy allowed and refused, per API and per scope (a shard for the data plane, a stream
- * or the account for the control plane). PutRecords counts entries, every other API counts calls.
+ * or the account for the control plane), and the faults it injected per API. PutRecords counts
+ * entries, every other API counts calls; a PutRecords entry failure counts entries.
+ *
+ * <p>A call that an injected fault ended is counted under {@link #injected} only, not as allowed or
+ * refused.
  */
 public final class ProxyCounters {
 
     private final Map<String, Map<String, Counts>> byApi = new ConcurrentHashMap<>();
+    private final Map<Fault, Map<String, LongAdder>> injected = new ConcurrentHashMap<>();
+
+    void injected(Fault fault, String api, long n) {
+        injected.computeIfAbsent(fault, f -> new ConcurrentHashMap<>())
+                .computeIfAbsent(api, a -> new LongAdder())
+                .add(n);
+    }
+
+    /** How often {@code fault} was injected, over every API (entries, for entry failures). */
+    public long injected(Fault fault) {
+        return injected.getOrDefault(fault, Map.of()).values().stream()
+                .mapToLong(LongAdder::sum)
+                .sum();
+    }
+
+    /** How often {@code fault} was injected into calls of {@code api}. */
+    public long injected(Fault fault, String api) {
+        LongAdder count = injected.getOrDefault(fault, Map.of()).get(api);
+        return count == null ? 0 : count.sum();
+    }
 
     void allowed(String api, String scope, long n) {
         counts(api, scope).allowed.add(n);
@@ -57,9 +83,36 @@ public final class ProxyCounters {
      * [scope allowed/refused ...]} for each API seen, in name order.
      */
     public String summary() {
-        if (byApi.isEmpty()) {
+        if (byApi.isEmpty() && injected.isEmpty()) {
             return "no calls yet";
         }
+        String limits = limitSummary();
+        String faults = faultSummary();
+        if (faults.isEmpty()) {
+            return limits;
+        }
+        return (limits.isEmpty() ? "" : limits + "; ") + "injected: " + faults;
+    }
+
+    /** {@code fault n [api n, ...]} for each fault injected, in {@link Fault} order. */
+    private String faultSummary() {
+        return Arrays.stream(Fault.values())
+                .filter(injected::containsKey)
+                .map(
+                        fault ->
+                                fault.name().toLowerCase(Locale.ROOT)
+                                        + " "
+                                        + injected(fault)
+                                        + " ["
+                                        + new TreeMap<>(injected.get(fault))
+                                                .entrySet().stream()
+                                                        .map(e -> e.getKey() + " " + e.getValue())
+                                                        .collect(Collectors.joining(", "))
+                                        + "]")
+                .collect(Collectors.joining("; "));
+    }
+
+    private String limitSummary() {
         return new TreeMap<>(byApi)
                 .entrySet().stream()
                         .map(

@@ -6,13 +6,16 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes each HTTP exchange to the gate of its operation and writes the answer back.
+ * Routes each HTTP exchange to the gate of its operation and writes the answer back, after the
+ * faults drawn for the call: latency first, then a call-ending fault instead of the gate.
  *
  * <p>The proxy speaks JSON only ({@code application/x-amz-json-1.1}). A CBOR request is refused
  * with a message saying to set {@code aws.cborEnabled=false}, rather than passed through unlimited.
@@ -25,12 +28,17 @@ final class ProxyHandler implements HttpHandler {
     private static final Set<String> RESHARDING =
             Set.of("SplitShard", "MergeShards", "UpdateShardCount");
 
+    /** The answer that is no answer: the connection is closed instead. */
+    private static final HttpReply DROPPED = new HttpReply(0, Map.of(), new byte[0]);
+
     private final ObjectMapper json;
     private final Upstream upstream;
     private final ShardMaps shardMaps;
     private final WriteGate writes;
     private final ReadGate reads;
     private final ControlGate control;
+    private final ProxyCounters counters;
+    private final FaultInjector faults;
 
     ProxyHandler(
             ObjectMapper json,
@@ -38,7 +46,11 @@ final class ProxyHandler implements HttpHandler {
             ShardMaps shardMaps,
             WriteGate writes,
             ReadGate reads,
-            ControlGate control) {
+            ControlGate control,
+            ProxyCounters counters,
+            FaultInjector faults) {
+        this.counters = counters;
+        this.faults = faults;
         this.json = json;
         this.upstream = upstream;
         this.shardMaps = shardMaps;
@@ -60,6 +72,12 @@ final class ProxyHandler implements HttpHandler {
                                     + upstream.endpoint()
                                     + ": "
                                     + e);
+        }
+        if (reply == DROPPED) {
+            // Closing an exchange before its headers are sent closes the connection: the client
+            // sees its request go unanswered.
+            exchange.close();
+            return;
         }
         write(exchange, reply);
     }
@@ -86,6 +104,10 @@ final class ProxyHandler implements HttpHandler {
                             + "<Operation>");
         }
         JsonNode body = raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
+        HttpReply injected = inject(faults.plan(operation), operation);
+        if (injected != null) {
+            return injected;
+        }
         return route(new KinesisCall(operation, exchange.getRequestHeaders(), raw, body));
     }
 
@@ -111,6 +133,30 @@ final class ProxyHandler implements HttpHandler {
             shardMaps.invalidate(call.stream());
         }
         return reply;
+    }
+
+    /** Waits out the plan's latency, then the answer of its call-ending fault, or null. */
+    private HttpReply inject(FaultInjector.Plan plan, String operation) throws IOException {
+        if (plan.latencyMillis() > 0) {
+            counters.injected(Fault.LATENCY, operation, 1);
+            try {
+                Thread.sleep(plan.latencyMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("Interrupted during injected latency", e);
+            }
+        }
+        if (plan.ending() == null) {
+            return null;
+        }
+        counters.injected(plan.ending(), operation, 1);
+        return switch (plan.ending()) {
+            case INTERNAL_FAILURE -> AwsErrors.internalFailure(AwsErrors.INTERNAL_FAILURE_MESSAGE);
+            case SERVICE_UNAVAILABLE -> AwsErrors.serviceUnavailable();
+            case EXPIRED_ITERATOR -> AwsErrors.expiredIterator(Instant.now());
+            case DROPPED_CONNECTION -> DROPPED;
+            default -> throw new IllegalStateException(plan.ending() + " does not end a call");
+        };
     }
 
     private static void write(HttpExchange exchange, HttpReply reply) throws IOException {

@@ -14,9 +14,11 @@ import java.util.Optional;
  *
  * <p>PutRecords is answered as AWS answers it: 200, with each refused entry carrying {@code
  * ProvisionedThroughputExceededException} and a message, and {@code FailedRecordCount} counting
- * them. Only the admitted entries go upstream; their results are merged back in the request's
- * order. A write whose shard cannot be predicted (no map yet, or a hash key no open shard covers)
- * is forwarded without a limit and the map is read again before the next write.
+ * them. Injected entry failures ({@link Fault#PUT_RECORDS_ENTRY_FAILURE}) are answered the same way
+ * with {@code InternalFailure}. Only the admitted entries go upstream; their results are merged
+ * back in the request's order, so an entry answered as failed was never written. A write whose
+ * shard cannot be predicted (no map yet, or a hash key no open shard covers) is forwarded without a
+ * limit and the map is read again before the next write.
  */
 final class WriteGate {
 
@@ -28,13 +30,16 @@ final class WriteGate {
     private final Upstream upstream;
     private final ShardMaps shardMaps;
     private final ObjectMapper json;
+    private final FaultInjector faults;
 
     WriteGate(
             KinesisLimiter limiter,
             ProxyCounters counters,
             Upstream upstream,
             ShardMaps shardMaps,
-            ObjectMapper json) {
+            ObjectMapper json,
+            FaultInjector faults) {
+        this.faults = faults;
         this.limiter = limiter;
         this.counters = counters;
         this.upstream = upstream;
@@ -58,7 +63,12 @@ final class WriteGate {
             JsonNode entry = entries.get(i);
             Optional<ShardRef> shard = predict(map.get(), stream, entry);
             predicted[i] = shard.map(ShardRef::shardId).orElse(null);
-            if (shard.isPresent() && !limiter.admitWrite(shard.get(), Payloads.recordSize(entry))) {
+            if (faults.failEntry()) {
+                // Decided before the limit: a failed entry is not written, so it costs no budget.
+                results[i] = AwsErrors.failedEntry();
+                counters.injected(Fault.PUT_RECORDS_ENTRY_FAILURE, PUT_RECORDS, 1);
+            } else if (shard.isPresent()
+                    && !limiter.admitWrite(shard.get(), Payloads.recordSize(entry))) {
                 results[i] = AwsErrors.refusedEntry(shard.get());
                 counters.refused(PUT_RECORDS, shard.get().toString(), 1);
             } else {

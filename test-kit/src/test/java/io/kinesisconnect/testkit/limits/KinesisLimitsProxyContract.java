@@ -307,6 +307,49 @@ abstract class KinesisLimitsProxyContract {
         }
     }
 
+    @Test
+    void anAnswerCutToTheByteBudgetKeepsTheIteratorConsistent() {
+        String stream = kinesis().streams().create("limits-cut", 1);
+        int records = 30;
+        List<PutRecordsRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < records; i++) {
+            entries.add(
+                    PutRecordsRequestEntry.builder()
+                            .partitionKey(String.format("k-%02d", i))
+                            .data(SdkBytes.fromUtf8String("x".repeat(1_000)))
+                            .build());
+        }
+        PutRecordsResponse put =
+                kinesis().client().putRecords(b -> b.streamName(stream).records(entries));
+        assertThat(put.failedRecordCount()).isZero();
+        // 1,004 bytes a record: four fit in 5,000 bytes, so 30 records take 7 cut answers and 2
+        // records in an eighth.
+        KinesisLimits cutting = KinesisLimits.none().withGetRecordsMax(5_000, 10_000);
+        List<String> read = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        try (KinesisLimitsProxy proxy =
+                        KinesisLimitsProxy.start(kinesis().emulator().endpoint(), cutting, 0);
+                KinesisClient client = KinesisTestClients.createWithoutRetries(proxy.endpoint())) {
+            String iterator = trimHorizon(client, stream);
+            for (int call = 0; call < 3 * records && read.size() < records; call++) {
+                String current = iterator;
+                GetRecordsResponse answer = client.getRecords(b -> b.shardIterator(current));
+                answer.records().forEach(r -> read.add(r.partitionKey()));
+                sizes.add(answer.records().size());
+                iterator = answer.nextShardIterator();
+            }
+
+            assertThat(read)
+                    .containsExactlyElementsOf(
+                            entries.stream().map(PutRecordsRequestEntry::partitionKey).toList());
+            assertThat(sizes).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(4));
+            assertThat(proxy.counters().allowed(ReadGate.GET_RECORDS_CUT)).isEqualTo(7);
+            // After the last record, the iterator still reads on: nothing is repeated.
+            String last = iterator;
+            assertThat(client.getRecords(b -> b.shardIterator(last)).records()).isEmpty();
+        }
+    }
+
     private static String trimHorizon(KinesisClient client, String stream) {
         return client.getShardIterator(
                         b ->

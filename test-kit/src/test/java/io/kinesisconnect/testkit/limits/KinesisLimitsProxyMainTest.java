@@ -73,4 +73,30 @@ class KinesisLimitsProxyMainTest {
         assertThatThrownBy(() -> KinesisLimitsProxyMain.Options.parse(new String[] {"--port"}))
                 .hasMessageContaining("--port needs a value");
     }
+
+    @Test
+    void theConfigFileSetsFaultsToo(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("faults.properties");
+        Files.writeString(
+                config,
+                "fault.internal.failure.rate=0.05\n"
+                        + "fault.dropped.connection.rate.PutRecords=0.01\n"
+                        + "fault.latency.rate=0.1\n"
+                        + "fault.latency.ms=200\n");
+
+        KinesisLimitsProxyMain.Options options =
+                KinesisLimitsProxyMain.Options.parse(
+                        new String[] {
+                            "--upstream", "http://127.0.0.1:4567", "--config", config.toString()
+                        });
+
+        KinesisFaults faults = options.limits().faults();
+        assertThat(faults.rate(Fault.INTERNAL_FAILURE, "GetRecords")).isEqualTo(0.05);
+        assertThat(faults.rate(Fault.DROPPED_CONNECTION, "PutRecords")).isEqualTo(0.01);
+        assertThat(faults.rate(Fault.DROPPED_CONNECTION, "GetRecords")).isZero();
+        assertThat(faults.rate(Fault.LATENCY, "ListShards")).isEqualTo(0.1);
+        assertThat(faults.latencyMillis()).isEqualTo(200);
+        assertThat(options.limits().perSecond(Limit.WRITE_RECORDS)).isEqualTo(1_000);
+        assertThat(KinesisLimitsProxyMain.USAGE).contains("fault.internal.failure.rate");
+    }
 }

@@ -3,6 +3,8 @@ package io.kinesisconnect.testkit.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -72,5 +74,27 @@ class KinesisLimitsTest {
         assertThatThrownBy(() -> KinesisLimits.fromProperties(properties))
                 .hasMessageContaining("burst.seconds was 'soon'")
                 .hasMessageContaining("positive number of seconds");
+    }
+
+    @Test
+    void aGetRecordsAnswerKeepsTheLeadingRecordsThatFitAndAlwaysOne() throws Exception {
+        JsonNode records =
+                new ObjectMapper()
+                        .readTree(
+                                "[{\"Data\":\"AAAA\",\"PartitionKey\":\"k\"},"
+                                        + "{\"Data\":\"AAAA\",\"PartitionKey\":\"k\"},"
+                                        + "{\"Data\":\"AAAA\",\"PartitionKey\":\"k\"}]");
+
+        // Each record is 3 bytes of data plus a 1-byte key.
+        assertThat(Payloads.recordsWithin(records, 8, 10)).isEqualTo(2);
+        assertThat(Payloads.recordsWithin(records, 7, 10)).isEqualTo(1);
+        assertThat(Payloads.recordsWithin(records, 1, 10)).isEqualTo(1);
+        assertThat(Payloads.recordsWithin(records, 100, 2)).isEqualTo(2);
+        assertThat(
+                        Payloads.recordsWithin(
+                                records, KinesisLimits.UNLIMITED, KinesisLimits.UNLIMITED))
+                .isEqualTo(3);
+        assertThat(KinesisLimits.aws().getRecordsMaxBytes()).isEqualTo(10L * 1024 * 1024);
+        assertThat(KinesisLimits.aws().getRecordsMaxRecords()).isEqualTo(10_000);
     }
 }

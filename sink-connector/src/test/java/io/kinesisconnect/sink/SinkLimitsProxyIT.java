@@ -1,0 +1,260 @@
+package io.kinesisconnect.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kinesisconnect.testkit.Await;
+import io.kinesisconnect.testkit.ConnectClusterExtension;
+import io.kinesisconnect.testkit.ConnectTestCluster;
+import io.kinesisconnect.testkit.EmulatorKind;
+import io.kinesisconnect.testkit.KinesisEmulatorExtension;
+import io.kinesisconnect.testkit.LandedRecord;
+import io.kinesisconnect.testkit.limits.Fault;
+import io.kinesisconnect.testkit.limits.KinesisFaults;
+import io.kinesisconnect.testkit.limits.KinesisLimits;
+import io.kinesisconnect.testkit.limits.KinesisLimitsProxyExtension;
+import io.kinesisconnect.testkit.limits.Limit;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.storage.StringConverter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The sdk writer against Kinesis as AWS runs it: the limits proxy in front of kinesis-mock, one
+ * shard, written at twice its write limit, with 5% of calls failing with InternalFailure and 1% of
+ * connections dropped. Nothing is lost, every key keeps its order, the committed offsets never pass
+ * a record that has not landed, and the outstanding records stay within their bound. A second
+ * connector writes the same records through a proxy without limits: the control, which meets no
+ * refusal. The KPL writer is left out: it speaks TLS only and the proxy serves plain HTTP.
+ */
+class SinkLimitsProxyIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final int RECORDS = 2_000;
+    private static final int KEYS = 20;
+
+    /**
+     * The shard's write limit in bytes: about 190 records of 105 bytes a second. The sdk writer
+     * aggregates, and AWS counts an aggregate as one record, so the byte limit is the one it meets.
+     */
+    private static final int WRITE_BYTES_PER_SECOND = 20_000;
+
+    private static final int MAX_OUTSTANDING = 500;
+
+    private static final long FAULT_SEED = 43;
+
+    @RegisterExtension
+    static final KinesisEmulatorExtension KINESIS =
+            KinesisEmulatorExtension.shared(EmulatorKind.KINESIS_MOCK);
+
+    @RegisterExtension
+    static final KinesisLimitsProxyExtension AWS_LIMITS =
+            KinesisLimitsProxyExtension.inFrontOf(
+                            KINESIS,
+                            KinesisLimits.aws().with(Limit.WRITE_BYTES, WRITE_BYTES_PER_SECOND))
+                    .withFaults(
+                            KinesisFaults.none()
+                                    .with(Fault.INTERNAL_FAILURE, 0.05)
+                                    .with(Fault.DROPPED_CONNECTION, 0.01)
+                                    // Every call rolls once, in arrival order: with this seed the
+                                    // 4th call is dropped and the 5th fails, whatever the timing.
+                                    .withSeed(FAULT_SEED));
+
+    @RegisterExtension
+    static final KinesisLimitsProxyExtension NO_LIMITS =
+            KinesisLimitsProxyExtension.inFrontOf(KINESIS, KinesisLimits.none());
+
+    @RegisterExtension
+    static final ConnectClusterExtension CONNECT = ConnectClusterExtension.withWorkers(1);
+
+    @Test
+    void writingAtTwiceTheShardLimitLosesNothingAndCommitsOnlyWhatLanded() throws Exception {
+        ConnectTestCluster connect = CONNECT.cluster();
+        String topic = "limits-sink-topic";
+        connect.embedded().kafka().createTopic(topic, 1);
+        Map<String, Long> perKey = new LinkedHashMap<>();
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < RECORDS; i++) {
+            String key = "key-" + (i * 7 % KEYS);
+            long sequence = perKey.merge(key, 1L, Long::sum) - 1;
+            records.add(
+                    new ProducerRecord<>(
+                            topic, utf8(key), utf8(key + ":" + sequence + ":" + "x".repeat(80))));
+        }
+        List<RecordMetadata> offsets = SinkItSupport.produce(connect, records);
+        String stream = KINESIS.streams().create("limits-sink", 1);
+        String control = KINESIS.streams().create("limits-sink-control", 1);
+
+        long started = System.nanoTime();
+        start(connect, "limits-sink", topic, stream, AWS_LIMITS);
+        start(connect, "limits-sink-control", topic, control, NO_LIMITS);
+        CommitCheck commits = new CommitCheck(connect, "limits-sink", topic, records, offsets);
+        Await.until(
+                "both connectors to have written " + RECORDS + " records",
+                TIMEOUT,
+                () -> {
+                    commits.sample(stream);
+                    return SinkItSupport.taskMetric("limits-sink", 0, "RecordsWritten") >= RECORDS
+                            && SinkItSupport.taskMetric("limits-sink-control", 0, "RecordsWritten")
+                                    >= RECORDS;
+                },
+                () ->
+                        SinkItSupport.taskMetric("limits-sink", 0, "RecordsWritten")
+                                + " and "
+                                + SinkItSupport.taskMetric(
+                                        "limits-sink-control", 0, "RecordsWritten")
+                                + " written");
+        double seconds = (System.nanoTime() - started) / 1e9;
+        commits.sample(stream);
+
+        KeyOrderCheck.Result result = check(stream, perKey);
+        KeyOrderCheck.Result controlResult = check(control, perKey);
+        long refused = AWS_LIMITS.counters().refused("PutRecords");
+        long maxOutstanding = SinkItSupport.taskMetric("limits-sink", 0, "MaxOutstandingRecords");
+        System.out.printf(
+                "LIMITS sink seconds=%.1f refused_entries=%d allowed_entries=%d"
+                        + " internal_failures=%d dropped=%d commit_samples=%d"
+                        + " max_outstanding=%d %s; control refused=%d %s%n",
+                seconds,
+                refused,
+                AWS_LIMITS.counters().allowed("PutRecords"),
+                AWS_LIMITS.counters().injected(Fault.INTERNAL_FAILURE),
+                AWS_LIMITS.counters().injected(Fault.DROPPED_CONNECTION),
+                commits.samplesWithCommits.get(),
+                maxOutstanding,
+                result,
+                NO_LIMITS.counters().totalRefused(),
+                controlResult);
+
+        assertThat(result.lost()).as("lost").isZero();
+        assertThat(result.violations()).as("per-key order violations").isZero();
+        assertThat(refused).as("PutRecords entries refused by the shard limit").isPositive();
+        assertThat(AWS_LIMITS.counters().injected(Fault.INTERNAL_FAILURE))
+                .as("InternalFailures injected")
+                .isPositive();
+        assertThat(AWS_LIMITS.counters().injected(Fault.DROPPED_CONNECTION))
+                .as("connections dropped")
+                .isPositive();
+        assertThat(commits.violations).as("records committed before they landed").isEmpty();
+        assertThat(commits.samplesWithCommits.get())
+                .as("samples that saw a committed offset")
+                .isPositive();
+        assertThat(maxOutstanding).isBetween(1L, (long) MAX_OUTSTANDING);
+        // The control: the same writer and records without limits meets no refusal.
+        assertThat(controlResult.lost()).as("lost without limits").isZero();
+        assertThat(NO_LIMITS.counters().totalRefused()).as("refusals without limits").isZero();
+        assertThat(NO_LIMITS.counters().allowed("PutRecords")).isPositive();
+    }
+
+    private static void start(
+            ConnectTestCluster connect,
+            String name,
+            String topic,
+            String stream,
+            KinesisLimitsProxyExtension proxy) {
+        Map<String, String> config =
+                SinkItSupport.connectorConfig(KINESIS.emulator(), name, topic, stream);
+        config.put("aws.endpoint", proxy.endpoint().toString());
+        config.put("key.converter", StringConverter.class.getName());
+        config.put(KinesisSinkConfig.WRITER_CONFIG, "sdk");
+        // Twice the shard's limit, in aggregates small enough for the shard's one-second bucket.
+        config.put(
+                KinesisSinkConfig.SHARD_BYTES_RATE_CONFIG,
+                Integer.toString(2 * WRITE_BYTES_PER_SECOND));
+        config.put(KinesisSinkConfig.AGGREGATION_MAX_BYTES_CONFIG, "5000");
+        config.put(KinesisSinkConfig.MAX_OUTSTANDING_CONFIG, Integer.toString(MAX_OUTSTANDING));
+        config.put(KinesisSinkConfig.RETRY_BACKOFF_CONFIG, "100");
+        // Refusals are expected here; the task must keep retrying rather than fail.
+        config.put(KinesisSinkConfig.RETRIES_CONFIG, "100");
+        connect.putConnectorConfig(name, config).requireSuccess("create " + name);
+        connect.awaitRunning(name, 1, TIMEOUT);
+    }
+
+    private static KeyOrderCheck.Result check(String stream, Map<String, Long> perKey) {
+        List<KeyOrderCheck.Landed> landed = new ArrayList<>();
+        for (LandedRecord r : KINESIS.reader().awaitAtLeast(stream, RECORDS, TIMEOUT).records()) {
+            String[] parts = r.dataAsString().split(":");
+            landed.add(new KeyOrderCheck.Landed(parts[0], Long.parseLong(parts[1])));
+        }
+        return KeyOrderCheck.check(landed, perKey);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads the connector's committed offset, then the stream: every record below the offset must
+     * have landed already. Landing is final, so reading the stream second can only add records.
+     */
+    private static final class CommitCheck {
+
+        private final ConnectTestCluster connect;
+        private final String group;
+        private final TopicPartition partition;
+        private final List<String> valueAtOffset = new ArrayList<>();
+        private final AtomicInteger samplesWithCommits = new AtomicInteger();
+        private final Set<String> violations = new HashSet<>();
+
+        CommitCheck(
+                ConnectTestCluster connect,
+                String connector,
+                String topic,
+                List<ProducerRecord<byte[], byte[]>> records,
+                List<RecordMetadata> offsets) {
+            this.connect = connect;
+            this.group = "connect-" + connector;
+            this.partition = new TopicPartition(topic, 0);
+            String[] values = new String[records.size()];
+            for (int i = 0; i < records.size(); i++) {
+                String value = new String(records.get(i).value(), StandardCharsets.UTF_8);
+                values[(int) offsets.get(i).offset()] = value.substring(0, value.lastIndexOf(':'));
+            }
+            valueAtOffset.addAll(List.of(values));
+        }
+
+        void sample(String stream) {
+            long committed;
+            try (Admin admin = connect.embedded().kafka().createAdminClient()) {
+                OffsetAndMetadata offset =
+                        admin.listConsumerGroupOffsets(group)
+                                .partitionsToOffsetAndMetadata()
+                                .get()
+                                .get(partition);
+                committed = offset == null ? 0 : offset.offset();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                return;
+            }
+            if (committed == 0) {
+                return;
+            }
+            Set<String> landed = new HashSet<>();
+            for (LandedRecord r : KINESIS.reader().readAll(stream).records()) {
+                String value = r.dataAsString();
+                landed.add(value.substring(0, value.lastIndexOf(':')));
+            }
+            samplesWithCommits.incrementAndGet();
+            for (int o = 0; o < committed; o++) {
+                if (!landed.contains(valueAtOffset.get(o))) {
+                    violations.add("offset " + o + " committed at " + committed);
+                }
+            }
+        }
+    }
+}
