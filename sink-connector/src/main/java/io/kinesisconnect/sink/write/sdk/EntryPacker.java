@@ -36,7 +36,7 @@ final class EntryPacker {
         if (head == null || !lane.records.allows(1)) {
             return null;
         }
-        long room = Math.min(callBytesLeft, bucketRoom(lane, head.plainSize));
+        long room = Math.min(callBytesLeft, bucketRoom(lane, head));
         if (!settings.aggregation() || aggregateAloneSize(head) > settings.maxAggregateBytes()) {
             return head.plainSize <= room ? take(lane, plain(lane)) : null;
         }
@@ -69,9 +69,15 @@ final class EntryPacker {
         return take(lane, new Outgoing(lane, taken, entry, true));
     }
 
-    /** The bytes the shard may take now; a full bucket lets any single entry through. */
-    private static long bucketRoom(ShardLane lane, int headSize) {
-        return lane.bytes.allows(headSize) ? Math.max(lane.bytes.available(), headSize) : 0;
+    /**
+     * The bytes the shard may take now; a full bucket lets any single entry through. A drained
+     * bucket gives nothing until it holds what the lane wants again (see {@link
+     * ShardLane#bytesWanted}).
+     */
+    private static long bucketRoom(ShardLane lane, PendingUserRecord head) {
+        return lane.bytes.allows(lane.bytesWanted(head))
+                ? Math.max(lane.bytes.available(), head.plainSize)
+                : 0;
     }
 
     private static int aggregateAloneSize(PendingUserRecord r) {
