@@ -45,16 +45,14 @@ final class EntryPacker {
         AggregateBuilder aggregate = new AggregateBuilder();
         List<PendingUserRecord> taken = new ArrayList<>();
         for (PendingUserRecord r : lane.queue) {
-            int size =
-                    aggregate.sizeWith(
-                                    r.record.partitionKey(),
-                                    r.record.explicitHashKey(),
-                                    r.record.data())
-                            + outerKeyLength;
-            if (size > limit || taken.size() >= settings.maxAggregateRecords()) {
+            if (taken.size() >= settings.maxAggregateRecords()
+                    || !aggregate.addIfWithin(
+                            r.record.partitionKey(),
+                            r.record.explicitHashKey(),
+                            r.record.data(),
+                            limit - outerKeyLength)) {
                 break;
             }
-            aggregate.add(r.record.partitionKey(), r.record.explicitHashKey(), r.record.data());
             taken.add(r);
         }
         if (taken.size() <= 1) {
