@@ -36,7 +36,7 @@ final class EntryPacker {
         if (head == null || !lane.records.allows(1)) {
             return null;
         }
-        long room = Math.min(callBytesLeft, bucketRoom(lane, head.plainSize));
+        long room = Math.min(callBytesLeft, bucketRoom(lane, head));
         if (!settings.aggregation() || aggregateAloneSize(head) > settings.maxAggregateBytes()) {
             return head.plainSize <= room ? take(lane, plain(lane)) : null;
         }
@@ -45,16 +45,14 @@ final class EntryPacker {
         AggregateBuilder aggregate = new AggregateBuilder();
         List<PendingUserRecord> taken = new ArrayList<>();
         for (PendingUserRecord r : lane.queue) {
-            int size =
-                    aggregate.sizeWith(
-                                    r.record.partitionKey(),
-                                    r.record.explicitHashKey(),
-                                    r.record.data())
-                            + outerKeyLength;
-            if (size > limit || taken.size() >= settings.maxAggregateRecords()) {
+            if (taken.size() >= settings.maxAggregateRecords()
+                    || !aggregate.addIfWithin(
+                            r.record.partitionKey(),
+                            r.record.explicitHashKey(),
+                            r.record.data(),
+                            limit - outerKeyLength)) {
                 break;
             }
-            aggregate.add(r.record.partitionKey(), r.record.explicitHashKey(), r.record.data());
             taken.add(r);
         }
         if (taken.size() <= 1) {
@@ -69,9 +67,15 @@ final class EntryPacker {
         return take(lane, new Outgoing(lane, taken, entry, true));
     }
 
-    /** The bytes the shard may take now; a full bucket lets any single entry through. */
-    private static long bucketRoom(ShardLane lane, int headSize) {
-        return lane.bytes.allows(headSize) ? Math.max(lane.bytes.available(), headSize) : 0;
+    /**
+     * The bytes the shard may take now; a full bucket lets any single entry through. A drained
+     * bucket gives nothing until it holds what the lane wants again (see {@link
+     * ShardLane#bytesWanted}).
+     */
+    private static long bucketRoom(ShardLane lane, PendingUserRecord head) {
+        return lane.bytes.allows(lane.bytesWanted(head))
+                ? Math.max(lane.bytes.available(), head.plainSize)
+                : 0;
     }
 
     private static int aggregateAloneSize(PendingUserRecord r) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,8 @@ final class SendLoop {
     private static final Logger log = LoggerFactory.getLogger(SendLoop.class);
     private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long MIN_WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+    private static final long GATHER_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    private static final long GATHER_MAX_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final String STOPPED =
             "not written: the SDK writer stopped after another record exhausted its retries";
 
@@ -99,11 +102,37 @@ final class SendLoop {
         return Math.max(MIN_WAIT_NANOS, nanosUntilWork(now));
     }
 
-    /** Waits up to {@code nanos} for a new record, and routes it when one comes. */
+    /**
+     * Waits up to {@code nanos} for a new record. When one comes, it goes on taking the records
+     * that arrive, {@link #GATHER_GAP_NANOS} at a time, while each gap brings some, for at most
+     * {@link #GATHER_MAX_NANOS} (and never past {@code nanos}).
+     *
+     * <p>A task hands records over in bursts (one put() of up to max.poll.records, again as soon as
+     * acknowledgements free room under its outstanding bound). Sending at the first record of a
+     * burst made a call of a few records, while the rest of the burst waited a whole round trip for
+     * the next call. The sender parks between looks instead of polling the queue, which would wake
+     * it for every record.
+     */
     void awaitWork(long nanos) throws InterruptedException {
+        long started = System.nanoTime();
         PendingUserRecord r = incoming.poll(nanos, TimeUnit.NANOSECONDS);
-        if (r != null) {
-            route(r);
+        if (r == null) {
+            return;
+        }
+        route(r);
+        long deadline = started + Math.min(nanos, GATHER_MAX_NANOS);
+        while (deadline - System.nanoTime() > 0) {
+            LockSupport.parkNanos(GATHER_GAP_NANOS);
+            if (Thread.interrupted()) {
+                throw new InterruptedException("the sender was interrupted while gathering");
+            }
+            int gathered = 0;
+            for (; (r = incoming.poll()) != null; gathered++) {
+                route(r);
+            }
+            if (gathered == 0) {
+                return;
+            }
         }
     }
 

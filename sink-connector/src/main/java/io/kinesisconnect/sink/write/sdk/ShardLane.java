@@ -17,6 +17,14 @@ final class ShardLane {
     final Deque<PendingUserRecord> queue = new ArrayDeque<>();
     final TokenBucket bytes;
     final TokenBucket records;
+
+    /**
+     * With aggregation, the bytes a drained bucket must hold again before the next aggregate: a
+     * tenth of a second's budget (at most one aggregate). Sending whenever one record fits made
+     * aggregates of a few records, each costing a call, once a shard ran at its budget.
+     */
+    private final long refillChunk;
+
     private long notBefore;
     private int consecutiveFailures;
 
@@ -24,6 +32,11 @@ final class ShardLane {
         this.range = range;
         this.bytes = new TokenBucket(settings.shardBytesPerSecond(), nanoClock);
         this.records = new TokenBucket(settings.shardRecordsPerSecond(), nanoClock);
+        this.refillChunk =
+                settings.aggregation()
+                        ? Math.min(
+                                settings.shardBytesPerSecond() / 10, settings.maxAggregateBytes())
+                        : 0;
         this.notBefore = nanoClock.getAsLong();
     }
 
@@ -39,7 +52,13 @@ final class ShardLane {
             return Long.MAX_VALUE;
         }
         long backoff = Math.max(0, notBefore - now);
-        return Math.max(backoff, Math.max(bytes.nanosUntil(head.plainSize), records.nanosUntil(1)));
+        return Math.max(
+                backoff, Math.max(bytes.nanosUntil(bytesWanted(head)), records.nanosUntil(1)));
+    }
+
+    /** The bytes the byte bucket must allow before the next entry headed by {@code head}. */
+    long bytesWanted(PendingUserRecord head) {
+        return Math.max(head.plainSize, refillChunk);
     }
 
     void succeeded() {

@@ -280,4 +280,27 @@ class SendLoopTest {
         assertThat(seconds).isBetween(3L, 8L);
         assertThat(kinesis.calls).isGreaterThanOrEqualTo(5);
     }
+
+    @Test
+    void aShardAtItsByteBudgetWaitsForATenthOfASecondsBytesBeforeTheNextAggregate() {
+        FakeKinesis kinesis = new FakeKinesis(1);
+        SdkWriterSettings slow =
+                new SdkWriterSettings(
+                        true,
+                        1024 * 1024,
+                        10_000,
+                        2_000,
+                        1_000,
+                        10,
+                        new RetryBackoff(Duration.ofMillis(100)));
+        SendLoop loop = new SendLoop(kinesis, slow, clock::get, stats);
+
+        run(loop, 3, 1_000, 1_000);
+
+        assertAllWritten();
+        // about 20 KB in all: the full bucket's 2 KB, then aggregates of about 200 bytes (a tenth
+        // of 2 KB/s), not one aggregate per record-sized refill
+        assertThat(kinesis.calls).isBetween(20, 150);
+        assertThat(order(kinesis)).isEqualTo(new KeyOrderCheck.Result(0, 0, 0));
+    }
 }
