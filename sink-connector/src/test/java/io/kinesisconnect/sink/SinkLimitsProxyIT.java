@@ -7,28 +7,15 @@ import io.kinesisconnect.testkit.ConnectClusterExtension;
 import io.kinesisconnect.testkit.ConnectTestCluster;
 import io.kinesisconnect.testkit.EmulatorKind;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
-import io.kinesisconnect.testkit.LandedRecord;
 import io.kinesisconnect.testkit.limits.Fault;
 import io.kinesisconnect.testkit.limits.KinesisFaults;
 import io.kinesisconnect.testkit.limits.KinesisLimits;
 import io.kinesisconnect.testkit.limits.KinesisLimitsProxyExtension;
 import io.kinesisconnect.testkit.limits.Limit;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.connect.storage.StringConverter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * connections dropped. Nothing is lost, every key keeps its order, the committed offsets never pass
  * a record that has not landed, and the outstanding records stay within their bound. A second
  * connector writes the same records through a proxy without limits: the control, which meets no
- * refusal. The KPL writer is left out: it speaks TLS only and the proxy serves plain HTTP.
+ * refusal. The KPL writer goes through the proxy over TLS in {@link SinkKplLimitsProxyIT}.
  */
 class SinkLimitsProxyIT {
 
@@ -85,23 +72,15 @@ class SinkLimitsProxyIT {
         ConnectTestCluster connect = CONNECT.cluster();
         String topic = "limits-sink-topic";
         connect.embedded().kafka().createTopic(topic, 1);
-        Map<String, Long> perKey = new LinkedHashMap<>();
-        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
-        for (int i = 0; i < RECORDS; i++) {
-            String key = "key-" + (i * 7 % KEYS);
-            long sequence = perKey.merge(key, 1L, Long::sum) - 1;
-            records.add(
-                    new ProducerRecord<>(
-                            topic, utf8(key), utf8(key + ":" + sequence + ":" + "x".repeat(80))));
-        }
-        List<RecordMetadata> offsets = SinkItSupport.produce(connect, records);
+        LimitsProxyRun run = new LimitsProxyRun(KINESIS, topic, RECORDS, KEYS, 80);
+        List<RecordMetadata> offsets = SinkItSupport.produce(connect, run.records());
         String stream = KINESIS.streams().create("limits-sink", 1);
         String control = KINESIS.streams().create("limits-sink-control", 1);
 
         long started = System.nanoTime();
-        start(connect, "limits-sink", topic, stream, AWS_LIMITS);
-        start(connect, "limits-sink-control", topic, control, NO_LIMITS);
-        CommitCheck commits = new CommitCheck(connect, "limits-sink", topic, records, offsets);
+        start(connect, run, "limits-sink", stream, AWS_LIMITS);
+        start(connect, run, "limits-sink-control", control, NO_LIMITS);
+        LimitsProxyRun.CommitCheck commits = run.commitCheck(connect, "limits-sink", offsets);
         Await.until(
                 "both connectors to have written " + RECORDS + " records",
                 TIMEOUT,
@@ -120,8 +99,8 @@ class SinkLimitsProxyIT {
         double seconds = (System.nanoTime() - started) / 1e9;
         commits.sample(stream);
 
-        KeyOrderCheck.Result result = check(stream, perKey);
-        KeyOrderCheck.Result controlResult = check(control, perKey);
+        KeyOrderCheck.Result result = run.check(stream, TIMEOUT);
+        KeyOrderCheck.Result controlResult = run.check(control, TIMEOUT);
         long refused = AWS_LIMITS.counters().refused("PutRecords");
         long maxOutstanding = SinkItSupport.taskMetric("limits-sink", 0, "MaxOutstandingRecords");
         System.out.printf(
@@ -133,7 +112,7 @@ class SinkLimitsProxyIT {
                 AWS_LIMITS.counters().allowed("PutRecords"),
                 AWS_LIMITS.counters().injected(Fault.INTERNAL_FAILURE),
                 AWS_LIMITS.counters().injected(Fault.DROPPED_CONNECTION),
-                commits.samplesWithCommits.get(),
+                commits.samplesWithCommits(),
                 maxOutstanding,
                 result,
                 NO_LIMITS.counters().totalRefused(),
@@ -148,8 +127,8 @@ class SinkLimitsProxyIT {
         assertThat(AWS_LIMITS.counters().injected(Fault.DROPPED_CONNECTION))
                 .as("connections dropped")
                 .isPositive();
-        assertThat(commits.violations).as("records committed before they landed").isEmpty();
-        assertThat(commits.samplesWithCommits.get())
+        assertThat(commits.violations()).as("records committed before they landed").isEmpty();
+        assertThat(commits.samplesWithCommits())
                 .as("samples that saw a committed offset")
                 .isPositive();
         assertThat(maxOutstanding).isBetween(1L, (long) MAX_OUTSTANDING);
@@ -161,14 +140,11 @@ class SinkLimitsProxyIT {
 
     private static void start(
             ConnectTestCluster connect,
+            LimitsProxyRun run,
             String name,
-            String topic,
             String stream,
             KinesisLimitsProxyExtension proxy) {
-        Map<String, String> config =
-                SinkItSupport.connectorConfig(KINESIS.emulator(), name, topic, stream);
-        config.put("aws.endpoint", proxy.endpoint().toString());
-        config.put("key.converter", StringConverter.class.getName());
+        Map<String, String> config = run.connectorConfig(name, stream, proxy);
         config.put(KinesisSinkConfig.WRITER_CONFIG, "sdk");
         // Twice the shard's limit, in aggregates small enough for the shard's one-second bucket.
         config.put(
@@ -181,80 +157,5 @@ class SinkLimitsProxyIT {
         config.put(KinesisSinkConfig.RETRIES_CONFIG, "100");
         connect.putConnectorConfig(name, config).requireSuccess("create " + name);
         connect.awaitRunning(name, 1, TIMEOUT);
-    }
-
-    private static KeyOrderCheck.Result check(String stream, Map<String, Long> perKey) {
-        List<KeyOrderCheck.Landed> landed = new ArrayList<>();
-        for (LandedRecord r : KINESIS.reader().awaitAtLeast(stream, RECORDS, TIMEOUT).records()) {
-            String[] parts = r.dataAsString().split(":");
-            landed.add(new KeyOrderCheck.Landed(parts[0], Long.parseLong(parts[1])));
-        }
-        return KeyOrderCheck.check(landed, perKey);
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /**
-     * Reads the connector's committed offset, then the stream: every record below the offset must
-     * have landed already. Landing is final, so reading the stream second can only add records.
-     */
-    private static final class CommitCheck {
-
-        private final ConnectTestCluster connect;
-        private final String group;
-        private final TopicPartition partition;
-        private final List<String> valueAtOffset = new ArrayList<>();
-        private final AtomicInteger samplesWithCommits = new AtomicInteger();
-        private final Set<String> violations = new HashSet<>();
-
-        CommitCheck(
-                ConnectTestCluster connect,
-                String connector,
-                String topic,
-                List<ProducerRecord<byte[], byte[]>> records,
-                List<RecordMetadata> offsets) {
-            this.connect = connect;
-            this.group = "connect-" + connector;
-            this.partition = new TopicPartition(topic, 0);
-            String[] values = new String[records.size()];
-            for (int i = 0; i < records.size(); i++) {
-                String value = new String(records.get(i).value(), StandardCharsets.UTF_8);
-                values[(int) offsets.get(i).offset()] = value.substring(0, value.lastIndexOf(':'));
-            }
-            valueAtOffset.addAll(List.of(values));
-        }
-
-        void sample(String stream) {
-            long committed;
-            try (Admin admin = connect.embedded().kafka().createAdminClient()) {
-                OffsetAndMetadata offset =
-                        admin.listConsumerGroupOffsets(group)
-                                .partitionsToOffsetAndMetadata()
-                                .get()
-                                .get(partition);
-                committed = offset == null ? 0 : offset.offset();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            } catch (ExecutionException e) {
-                return;
-            }
-            if (committed == 0) {
-                return;
-            }
-            Set<String> landed = new HashSet<>();
-            for (LandedRecord r : KINESIS.reader().readAll(stream).records()) {
-                String value = r.dataAsString();
-                landed.add(value.substring(0, value.lastIndexOf(':')));
-            }
-            samplesWithCommits.incrementAndGet();
-            for (int o = 0; o < committed; o++) {
-                if (!landed.contains(valueAtOffset.get(o))) {
-                    violations.add("offset " + o + " committed at " + committed);
-                }
-            }
-        }
     }
 }

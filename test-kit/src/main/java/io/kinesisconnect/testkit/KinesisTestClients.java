@@ -5,11 +5,16 @@ import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.SdkHttpConfigurationOption;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.utils.AttributeMap;
 
-/** AWS SDK v2 clients for talking to an emulator: static credentials, us-east-1, plain HTTP. */
+/**
+ * AWS SDK v2 clients for talking to an emulator: static credentials, us-east-1, plain HTTP or TLS
+ * with a self-signed certificate.
+ */
 public final class KinesisTestClients {
 
     /** The region every emulator-facing client uses. */
@@ -52,6 +57,31 @@ public final class KinesisTestClients {
                                 .maxConnections(64)
                                 .connectionTimeout(Duration.ofSeconds(5))
                                 .socketTimeout(Duration.ofSeconds(30)))
+                .build();
+    }
+
+    /**
+     * A synchronous client for {@code endpoint} that accepts any server certificate: for an https
+     * endpoint with a self-signed certificate, such as the limits proxy's, on loopback only. The
+     * caller closes it.
+     */
+    public static KinesisClient createTrustingAnyCertificate(URI endpoint) {
+        AttributeMap trustAll =
+                AttributeMap.builder()
+                        .put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, true)
+                        .build();
+        return KinesisClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(credentials())
+                // The SDK still owns, and closes, the HTTP client built from its defaults.
+                .httpClientBuilder(
+                        defaults ->
+                                Apache5HttpClient.builder()
+                                        .maxConnections(64)
+                                        .connectionTimeout(Duration.ofSeconds(5))
+                                        .socketTimeout(Duration.ofSeconds(30))
+                                        .buildWithDefaults(trustAll.merge(defaults)))
                 .build();
     }
 

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /** Where the test kit finds the emulators and where it keeps logs. */
-final class TestPaths {
+public final class TestPaths {
 
     private TestPaths() {}
 
@@ -36,7 +36,7 @@ final class TestPaths {
     }
 
     /** The module's build folder (target/), where logs and scratch files go. */
-    static Path buildDirectory() {
+    public static Path buildDirectory() {
         String configured = System.getProperty("kc.build.dir");
         return configured != null ? Paths.get(configured) : Paths.get("target").toAbsolutePath();
     }

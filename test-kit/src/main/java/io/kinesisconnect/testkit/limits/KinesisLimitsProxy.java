@@ -2,6 +2,8 @@ package io.kinesisconnect.testkit.limits;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -10,19 +12,26 @@ import java.net.URI;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Kinesis as AWS runs it, in front of an emulator that never says no: an HTTP proxy on 127.0.0.1
- * that forwards Kinesis JSON calls to an upstream emulator (kinesis-mock or kinesalite) and refuses
- * what AWS would refuse, with AWS's error shapes. See {@link Limit} for what it enforces.
+ * Kinesis as AWS runs it, in front of an emulator that never says no: an HTTP or HTTPS proxy on
+ * 127.0.0.1 that forwards Kinesis JSON calls to an upstream emulator (kinesis-mock or kinesalite)
+ * and refuses what AWS would refuse, with AWS's error shapes. See {@link Limit} for what it
+ * enforces.
  *
  * <p>It also injects the {@link KinesisFaults} of its limits: 500s, 503s, latency, dropped
  * connections, expired iterators and failed PutRecords entries, counted in {@link #counters()}.
  *
- * <p>What it does not do (yet): CBOR (clients must set {@code aws.cborEnabled=false}), TLS, HTTP/2
- * (so no SubscribeToShard).
+ * <p>With {@link Transport#TLS} it serves HTTPS (HTTP/1.1) with a self-signed certificate for
+ * 127.0.0.1, made once per JVM, so that the KPL, which speaks TLS only, can use it: clients must
+ * turn certificate checks off (KPL {@code VerifyCertificate=false}, the connectors' {@code
+ * aws.tls.verify.certificates=false}). It still forwards to the upstream over plain HTTP.
+ *
+ * <p>What it does not do (yet): CBOR (clients must set {@code aws.cborEnabled=false}), HTTP/2 (so
+ * no SubscribeToShard).
  *
  * <pre>{@code
  * try (KinesisLimitsProxy proxy = KinesisLimitsProxy.start(emulator.endpoint(), KinesisLimits.aws(), 0)) {
@@ -38,7 +47,22 @@ public final class KinesisLimitsProxy implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
     private static final AtomicInteger THREADS = new AtomicInteger();
 
+    /** What the proxy serves its clients. */
+    public enum Transport {
+        /** Plain HTTP/1.1. */
+        PLAIN_HTTP("http"),
+        /** HTTPS (HTTP/1.1 over TLS) with a self-signed certificate for 127.0.0.1. */
+        TLS("https");
+
+        private final String scheme;
+
+        Transport(String scheme) {
+            this.scheme = scheme;
+        }
+    }
+
     private final HttpServer server;
+    private final Transport transport;
     private final ExecutorService executor;
     private final ShardMaps shardMaps;
     private final ProxyCounters counters;
@@ -47,12 +71,14 @@ public final class KinesisLimitsProxy implements AutoCloseable {
 
     private KinesisLimitsProxy(
             HttpServer server,
+            Transport transport,
             ExecutorService executor,
             ShardMaps shardMaps,
             ProxyCounters counters,
             KinesisLimits limits,
             URI upstream) {
         this.server = server;
+        this.transport = transport;
         this.executor = executor;
         this.shardMaps = shardMaps;
         this.counters = counters;
@@ -61,15 +87,31 @@ public final class KinesisLimitsProxy implements AutoCloseable {
     }
 
     /**
-     * Starts a proxy in front of {@code upstream}, a plain-HTTP emulator endpoint.
+     * Starts a plain-HTTP proxy in front of {@code upstream}, a plain-HTTP emulator endpoint.
      *
      * @param port the port to listen on, on 127.0.0.1; 0 picks a free one
      */
     public static KinesisLimitsProxy start(URI upstream, KinesisLimits limits, int port) {
-        return start(upstream, limits, port, Ticker.SYSTEM);
+        return start(upstream, limits, port, Transport.PLAIN_HTTP);
     }
 
-    static KinesisLimitsProxy start(URI upstream, KinesisLimits limits, int port, Ticker ticker) {
+    /**
+     * Starts a proxy serving {@code transport} in front of {@code upstream}, a plain-HTTP emulator
+     * endpoint.
+     *
+     * @param port the port to listen on, on 127.0.0.1; 0 picks a free one
+     * @throws IllegalStateException if {@link Transport#TLS} and keytool cannot make the
+     *     certificate
+     */
+    public static KinesisLimitsProxy start(
+            URI upstream, KinesisLimits limits, int port, Transport transport) {
+        return start(upstream, limits, port, transport, Ticker.SYSTEM);
+    }
+
+    static KinesisLimitsProxy start(
+            URI upstream, KinesisLimits limits, int port, Transport transport, Ticker ticker) {
+        // Made before any thread starts, so that a keytool failure leaves nothing to stop.
+        SSLContext tls = transport == Transport.TLS ? ProxyTls.context() : null;
         ObjectMapper json = new ObjectMapper();
         Upstream forwarder = new Upstream(upstream);
         ShardMaps shardMaps = new ShardMaps(forwarder);
@@ -98,13 +140,13 @@ public final class KinesisLimitsProxy implements AutoCloseable {
                         });
         try {
             HttpServer server =
-                    HttpServer.create(
-                            new InetSocketAddress(InetAddress.getByName(LOOPBACK), port), 128);
+                    listen(new InetSocketAddress(InetAddress.getByName(LOOPBACK), port), tls);
             server.createContext("/", handler);
             server.setExecutor(executor);
             server.start();
             KinesisLimitsProxy proxy =
-                    new KinesisLimitsProxy(server, executor, shardMaps, counters, limits, upstream);
+                    new KinesisLimitsProxy(
+                            server, transport, executor, shardMaps, counters, limits, upstream);
             log.info(
                     "Kinesis limits proxy on {} in front of {}; limits: {}",
                     proxy.endpoint(),
@@ -124,9 +166,26 @@ public final class KinesisLimitsProxy implements AutoCloseable {
         }
     }
 
-    /** The plain-HTTP endpoint clients use instead of the emulator's. */
+    private static HttpServer listen(InetSocketAddress address, SSLContext tls) throws IOException {
+        if (tls == null) {
+            return HttpServer.create(address, 128);
+        }
+        HttpsServer server = HttpsServer.create(address, 128);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls));
+        return server;
+    }
+
+    /**
+     * The endpoint clients use instead of the emulator's: {@code http://127.0.0.1:port}, or {@code
+     * https://...} with {@link Transport#TLS}.
+     */
     public URI endpoint() {
-        return URI.create("http://" + LOOPBACK + ":" + server.getAddress().getPort());
+        return URI.create(
+                transport.scheme + "://" + LOOPBACK + ":" + server.getAddress().getPort());
+    }
+
+    public Transport transport() {
+        return transport;
     }
 
     /** The emulator the proxy forwards to. */

@@ -30,6 +30,11 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  *                 .withFaults(KinesisFaults.none().with(Fault.INTERNAL_FAILURE, 0.05).withSeed(43));
  *
  * assertThat(FAULTY.counters().injected(Fault.INTERNAL_FAILURE)).isPositive();
+ *
+ * // HTTPS with a self-signed certificate, for the KPL (VerifyCertificate=false)
+ * @RegisterExtension
+ * static final KinesisLimitsProxyExtension TLS =
+ *         KinesisLimitsProxyExtension.inFrontOf(KINESIS, KinesisLimits.aws()).withTls();
  * }</pre>
  *
  * <p>The proxy speaks JSON only, so the extension sets the SDK's {@code aws.cborEnabled=false} for
@@ -41,13 +46,18 @@ public final class KinesisLimitsProxyExtension implements BeforeAllCallback, Aft
 
     private final KinesisEmulatorExtension emulator;
     private final KinesisLimits limits;
+    private final KinesisLimitsProxy.Transport transport;
     private KinesisLimitsProxy proxy;
     private KinesisClient client;
     private String previousCbor;
 
-    private KinesisLimitsProxyExtension(KinesisEmulatorExtension emulator, KinesisLimits limits) {
+    private KinesisLimitsProxyExtension(
+            KinesisEmulatorExtension emulator,
+            KinesisLimits limits,
+            KinesisLimitsProxy.Transport transport) {
         this.emulator = emulator;
         this.limits = limits;
+        this.transport = transport;
     }
 
     /**
@@ -55,7 +65,8 @@ public final class KinesisLimitsProxyExtension implements BeforeAllCallback, Aft
      */
     public static KinesisLimitsProxyExtension inFrontOf(
             KinesisEmulatorExtension emulator, KinesisLimits limits) {
-        return new KinesisLimitsProxyExtension(emulator, limits);
+        return new KinesisLimitsProxyExtension(
+                emulator, limits, KinesisLimitsProxy.Transport.PLAIN_HTTP);
     }
 
     /**
@@ -63,15 +74,26 @@ public final class KinesisLimitsProxyExtension implements BeforeAllCallback, Aft
      * KinesisLimits.aws()).withFaults(KinesisFaults.none().with(Fault.INTERNAL_FAILURE, 0.05))}.
      */
     public KinesisLimitsProxyExtension withFaults(KinesisFaults faults) {
-        return new KinesisLimitsProxyExtension(emulator, limits.withFaults(faults));
+        return new KinesisLimitsProxyExtension(emulator, limits.withFaults(faults), transport);
+    }
+
+    /**
+     * The same proxy, serving HTTPS with a self-signed certificate for 127.0.0.1 instead of plain
+     * HTTP, for the KPL: clients must turn certificate checks off. The upstream stays plain HTTP.
+     */
+    public KinesisLimitsProxyExtension withTls() {
+        return new KinesisLimitsProxyExtension(emulator, limits, KinesisLimitsProxy.Transport.TLS);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
         previousCbor = System.getProperty(CBOR_PROPERTY);
         System.setProperty(CBOR_PROPERTY, "false");
-        proxy = KinesisLimitsProxy.start(emulator.emulator().endpoint(), limits, 0);
-        client = KinesisTestClients.create(proxy.endpoint());
+        proxy = KinesisLimitsProxy.start(emulator.emulator().endpoint(), limits, 0, transport);
+        client =
+                transport == KinesisLimitsProxy.Transport.TLS
+                        ? KinesisTestClients.createTrustingAnyCertificate(proxy.endpoint())
+                        : KinesisTestClients.create(proxy.endpoint());
     }
 
     @Override
@@ -89,7 +111,7 @@ public final class KinesisLimitsProxyExtension implements BeforeAllCallback, Aft
         }
     }
 
-    /** The proxy's plain-HTTP endpoint, for the code under test. */
+    /** The proxy's endpoint (http, or https with {@link #withTls()}), for the code under test. */
     public URI endpoint() {
         return proxy.endpoint();
     }
@@ -99,7 +121,10 @@ public final class KinesisLimitsProxyExtension implements BeforeAllCallback, Aft
         return proxy.counters();
     }
 
-    /** An SDK client for the proxy (with the SDK's default retries), owned by the extension. */
+    /**
+     * An SDK client for the proxy (with the SDK's default retries; trusting any certificate with
+     * {@link #withTls()}), owned by the extension.
+     */
     public KinesisClient client() {
         return client;
     }

@@ -14,16 +14,19 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a {@link KinesisLimitsProxy} as a process, for people and benchmarks: {@code
- * bin/kinesis-limits-proxy --upstream URL [--port N] [--config FILE] [--stats-seconds N]}. Prints
- * the listening address, then a stats line every few seconds, until it is stopped.
+ * bin/kinesis-limits-proxy --upstream URL [--port N] [--tls] [--config FILE] [--stats-seconds N]}.
+ * Prints the listening address, then a stats line every few seconds, until it is stopped.
  */
 public final class KinesisLimitsProxyMain {
 
     static final String USAGE =
-            "Usage: kinesis-limits-proxy --upstream URL [--port N] [--config FILE] [--stats-seconds N]\n"
+            "Usage: kinesis-limits-proxy --upstream URL [--port N] [--tls] [--config FILE]"
+                    + " [--stats-seconds N]\n"
                     + "  --upstream URL      plain-HTTP endpoint of kinesis-mock or kinesalite,"
                     + " such as http://127.0.0.1:4567\n"
                     + "  --port N            port on 127.0.0.1 to listen on (default 0: a free one)\n"
+                    + "  --tls               serve HTTPS with a self-signed certificate for 127.0.0.1"
+                    + " (for the KPL: VerifyCertificate=false); the upstream stays plain HTTP\n"
                     + "  --config FILE       properties file overriding AWS's limits and setting faults; limit keys: "
                     + String.join(", ", limitKeys())
                     + ", "
@@ -55,7 +58,8 @@ public final class KinesisLimitsProxyMain {
 
     static void run(Options options, PrintStream out) throws InterruptedException {
         KinesisLimitsProxy proxy =
-                KinesisLimitsProxy.start(options.upstream(), options.limits(), options.port());
+                KinesisLimitsProxy.start(
+                        options.upstream(), options.limits(), options.port(), options.transport());
         CountDownLatch stopped = new CountDownLatch(1);
         ScheduledExecutorService stats = Executors.newSingleThreadScheduledExecutor();
         Runtime.getRuntime()
@@ -93,11 +97,17 @@ public final class KinesisLimitsProxyMain {
     }
 
     /** The parsed command line. */
-    record Options(URI upstream, int port, KinesisLimits limits, int statsSeconds) {
+    record Options(
+            URI upstream,
+            int port,
+            KinesisLimitsProxy.Transport transport,
+            KinesisLimits limits,
+            int statsSeconds) {
 
         static Options parse(String[] args) {
             URI upstream = null;
             int port = 0;
+            KinesisLimitsProxy.Transport transport = KinesisLimitsProxy.Transport.PLAIN_HTTP;
             KinesisLimits limits = KinesisLimits.aws();
             int statsSeconds = 5;
             int i = 0;
@@ -107,8 +117,9 @@ public final class KinesisLimitsProxyMain {
                     throw new IllegalArgumentException("help");
                 }
                 if (flag.equals("--tls")) {
-                    throw new IllegalArgumentException(
-                            "--tls is not supported yet: the proxy serves plain HTTP only");
+                    transport = KinesisLimitsProxy.Transport.TLS;
+                    i++;
+                    continue;
                 }
                 String value = valueOf(args, i);
                 i += 2;
@@ -123,7 +134,7 @@ public final class KinesisLimitsProxyMain {
             if (upstream == null) {
                 throw new IllegalArgumentException("--upstream is required");
             }
-            return new Options(upstream, port, limits, statsSeconds);
+            return new Options(upstream, port, transport, limits, statsSeconds);
         }
 
         private static String valueOf(String[] args, int i) {

@@ -46,7 +46,20 @@ class KinesisLimitsProxyMainTest {
                         new String[] {"--upstream", "http://127.0.0.1:4567"});
 
         assertThat(options.port()).isZero();
+        assertThat(options.transport()).isEqualTo(KinesisLimitsProxy.Transport.PLAIN_HTTP);
         assertThat(options.limits().toString()).isEqualTo(KinesisLimits.aws().toString());
+    }
+
+    @Test
+    void tlsIsAFlagWithoutAValue() {
+        KinesisLimitsProxyMain.Options options =
+                KinesisLimitsProxyMain.Options.parse(
+                        new String[] {
+                            "--tls", "--upstream", "http://127.0.0.1:4567", "--port", "0"
+                        });
+
+        assertThat(options.transport()).isEqualTo(KinesisLimitsProxy.Transport.TLS);
+        assertThat(options.upstream()).isEqualTo(URI.create("http://127.0.0.1:4567"));
     }
 
     @Test
@@ -65,11 +78,6 @@ class KinesisLimitsProxyMainTest {
                                         new String[] {"--upstream", "http://h:1", "--port", "x"}))
                 .hasMessageContaining("--port was 'x'")
                 .hasMessageContaining("0 to 65535");
-        assertThatThrownBy(
-                        () ->
-                                KinesisLimitsProxyMain.Options.parse(
-                                        new String[] {"--upstream", "http://h:1", "--tls"}))
-                .hasMessageContaining("--tls is not supported yet");
         assertThatThrownBy(() -> KinesisLimitsProxyMain.Options.parse(new String[] {"--port"}))
                 .hasMessageContaining("--port needs a value");
     }
