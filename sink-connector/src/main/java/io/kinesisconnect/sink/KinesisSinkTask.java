@@ -1,7 +1,6 @@
 package io.kinesisconnect.sink;
 
 import io.kinesisconnect.common.ProjectVersion;
-import io.kinesisconnect.common.aws.AwsCredentialsFactory;
 import io.kinesisconnect.sink.delivery.BackPressure;
 import io.kinesisconnect.sink.delivery.FailureReporter;
 import io.kinesisconnect.sink.delivery.MetricsRegistration;
@@ -11,15 +10,13 @@ import io.kinesisconnect.sink.delivery.RetryThread;
 import io.kinesisconnect.sink.delivery.SummaryLog;
 import io.kinesisconnect.sink.delivery.TaskStats;
 import io.kinesisconnect.sink.write.KinesisRecordWriter;
-import io.kinesisconnect.sink.write.KplProducer;
-import io.kinesisconnect.sink.write.KplRecordWriter;
 import io.kinesisconnect.sink.write.KplSettings;
-import io.kinesisconnect.sink.write.sdk.SdkRecordWriter;
+import io.kinesisconnect.sink.write.RecordWriters;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -28,8 +25,6 @@ import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.kinesis.producer.KinesisProducer;
-import software.amazon.kinesis.producer.KinesisProducerConfiguration;
 
 /**
  * Writes Kafka records to Kinesis: the lifecycle only. A record moves one way: {@link RecordMapper}
@@ -45,7 +40,7 @@ public class KinesisSinkTask extends SinkTask {
 
     private static final Logger log = LoggerFactory.getLogger(KinesisSinkTask.class);
 
-    private final Function<KinesisSinkConfig, KinesisRecordWriter> writerFactory;
+    private final BiFunction<KinesisSinkConfig, String, KinesisRecordWriter> writerFactory;
     private KinesisSinkConfig config;
     private String taskName;
     private RecordMapper mapper;
@@ -57,10 +52,10 @@ public class KinesisSinkTask extends SinkTask {
     private MetricsRegistration metrics;
 
     public KinesisSinkTask() {
-        this(KinesisSinkTask::configuredWriter);
+        this(RecordWriters::create);
     }
 
-    KinesisSinkTask(Function<KinesisSinkConfig, KinesisRecordWriter> writerFactory) {
+    KinesisSinkTask(BiFunction<KinesisSinkConfig, String, KinesisRecordWriter> writerFactory) {
         this.writerFactory = writerFactory;
     }
 
@@ -85,7 +80,7 @@ public class KinesisSinkTask extends SinkTask {
         taskName = connector + "-" + taskId;
         TaskStats stats = new TaskStats();
         mapper = RecordMapper.from(config);
-        writer = writerFactory.apply(config);
+        writer = writerFactory.apply(config, taskName);
         stats.countFromWriter(writer::recordsMisplaced, writer::recordsResent);
         dispatcher =
                 new RecordDispatcher(
@@ -119,27 +114,6 @@ public class KinesisSinkTask extends SinkTask {
                 reporter != null,
                 KplSettings.describe(config),
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
-    }
-
-    /** The writer that {@code kinesis.writer} names. */
-    static KinesisRecordWriter configuredWriter(KinesisSinkConfig config) {
-        if (config.writer() == SinkWriter.SDK) {
-            Map<String, Object> props = config.originals();
-            return SdkRecordWriter.create(
-                    config,
-                    props.getOrDefault("name", "kinesis-sink")
-                            + "-"
-                            + props.getOrDefault(TASK_ID_CONFIG, "0"));
-        }
-        return kplWriter(config);
-    }
-
-    static KinesisRecordWriter kplWriter(KinesisSinkConfig config) {
-        KinesisProducerConfiguration kpl =
-                KplSettings.producerConfiguration(
-                        config, AwsCredentialsFactory.create(config.aws()));
-        return new KplRecordWriter(
-                () -> KplProducer.of(new KinesisProducer(kpl)), KplSettings.recordDeadline(kpl));
     }
 
     @Override

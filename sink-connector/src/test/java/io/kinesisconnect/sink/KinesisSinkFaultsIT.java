@@ -421,7 +421,9 @@ class KinesisSinkFaultsIT {
         config.put(KinesisSinkConfig.RETRIES_CONFIG, "100");
         config.put(KinesisSinkConfig.RETRY_BACKOFF_CONFIG, "250");
         config.put("kpl.RecordTtl", "2000");
-        config.put("kpl.RequestTimeout", "1000");
+        // Long enough for a loaded kinesis-mock working off the calls that queued while it was
+        // frozen: 1 s timed those out again and again, and the catch-up took minutes.
+        config.put("kpl.RequestTimeout", "3000");
         connect.putConnectorConfig(name, config).requireSuccess("create");
         connect.awaitRunning(name, 2, TIMEOUT);
         Await.until("the first records to be written", TIMEOUT, () -> written(name) >= 400);

@@ -29,7 +29,7 @@ class KinesisSinkTaskTest {
     private void start(boolean withReporter, String... keyValues) {
         context = new FakeSinkTaskContext(withReporter);
         context.assignment.addAll(List.of(P0, P1));
-        task = new KinesisSinkTask(config -> writer);
+        task = new KinesisSinkTask((config, name) -> writer);
         task.initialize(context);
         Map<String, String> props = TestConfigs.props(keyValues);
         props.put(KinesisSinkConfig.FLUSH_TIMEOUT_CONFIG, "50");

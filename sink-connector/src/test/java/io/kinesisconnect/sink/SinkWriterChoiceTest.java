@@ -3,6 +3,7 @@ package io.kinesisconnect.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kinesisconnect.sink.write.KinesisRecordWriter;
+import io.kinesisconnect.sink.write.RecordWriters;
 import io.kinesisconnect.sink.write.sdk.SdkRecordWriter;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,7 @@ class SinkWriterChoiceTest {
                         "aws.secret.access.key",
                         "test");
 
-        try (KinesisRecordWriter writer = KinesisSinkTask.configuredWriter(config)) {
+        try (KinesisRecordWriter writer = RecordWriters.create(config, "choice-0")) {
             assertThat(writer).isInstanceOf(SdkRecordWriter.class);
             assertThat(writer.retriesInternally()).isTrue();
         }

@@ -262,7 +262,10 @@ public final class EmulatorProcess implements AutoCloseable {
                                 env.put("SHOULD_PERSIST_DATA", "true");
                                 env.put("LOAD_DATA_IF_EXISTS", "true");
                                 env.put("PERSIST_PATH", dir.toString());
-                                env.put("PERSIST_INTERVAL", "100ms");
+                                // It rewrites its whole state each time, which starves a loaded
+                                // machine at short intervals; tests that kill it wait for the
+                                // data file (PersistedStreams) instead of relying on the interval.
+                                env.put("PERSIST_INTERVAL", "1s");
                             });
         }
         env.putAll(options.environment());
