@@ -133,6 +133,26 @@ class KinesisSinkFaultsIT {
     }
 
     /**
+     * A fault run of one writer: a one-partition topic holding {@code count} numbered records, a
+     * one-shard stream, and the connector's config, all named after the scenario and the writer.
+     */
+    private record OneShardRun(
+            String name, String topic, String stream, Map<String, String> config) {
+
+        static OneShardRun of(String scenario, String writer, int count) {
+            String name = scenario + "-" + writer;
+            connect.embedded().kafka().createTopic(name, 1);
+            String stream = KINESIS.streams().create("sink-" + name, 1);
+            SinkItSupport.produce(connect, records(name, count));
+            Map<String, String> config =
+                    SinkItSupport.connectorConfig(KINESIS.emulator(), name, name, stream);
+            config.put(KinesisSinkConfig.WRITER_CONFIG, writer);
+            slowEnoughToStrikeMidStream(config, writer);
+            return new OneShardRun(name, name, stream, config);
+        }
+    }
+
+    /**
      * The sdk writer aggregates a whole batch into one call and would be done before a fault could
      * strike; without aggregation it sends one record per shard per round trip (its order rule),
      * which on a loaded kinesis-mock is under 10 records/s. Aggregates of 50 sit in between.
@@ -268,15 +288,11 @@ class KinesisSinkFaultsIT {
         int count = 6_000;
         int bound = 300;
         long ttlMs = 2_000;
-        String topic = "outage-" + writer;
-        connect.embedded().kafka().createTopic(topic, 1);
-        String stream = KINESIS.streams().create("sink-outage-" + writer, 1);
-        SinkItSupport.produce(connect, records(topic, count));
-        String name = "outage-" + writer;
-        Map<String, String> config =
-                SinkItSupport.connectorConfig(KINESIS.emulator(), name, topic, stream);
-        config.put(KinesisSinkConfig.WRITER_CONFIG, writer);
-        slowEnoughToStrikeMidStream(config, writer);
+        OneShardRun run = OneShardRun.of("outage", writer, count);
+        String topic = run.topic();
+        String stream = run.stream();
+        String name = run.name();
+        Map<String, String> config = run.config();
         config.put(KinesisSinkConfig.MAX_OUTSTANDING_CONFIG, Integer.toString(bound));
         config.put(KinesisSinkConfig.RETRIES_CONFIG, "100");
         config.put(KinesisSinkConfig.RETRY_BACKOFF_CONFIG, "250");
@@ -354,15 +370,10 @@ class KinesisSinkFaultsIT {
     void anOutageLongerThanTheRetryBudgetFailsTheTaskNamingTheRecordAndCommitsNothingPastIt(
             String writer) {
         int count = 10_000;
-        String topic = "budget-" + writer;
-        connect.embedded().kafka().createTopic(topic, 1);
-        String stream = KINESIS.streams().create("sink-budget-" + writer, 1);
-        SinkItSupport.produce(connect, records(topic, count));
-        String name = "budget-" + writer;
-        Map<String, String> config =
-                SinkItSupport.connectorConfig(KINESIS.emulator(), name, topic, stream);
-        config.put(KinesisSinkConfig.WRITER_CONFIG, writer);
-        slowEnoughToStrikeMidStream(config, writer);
+        OneShardRun run = OneShardRun.of("budget", writer, count);
+        String topic = run.topic();
+        String name = run.name();
+        Map<String, String> config = run.config();
         // a small bound keeps the task writing for many seconds: the outage starts mid-stream
         config.put(KinesisSinkConfig.MAX_OUTSTANDING_CONFIG, "50");
         config.put(KinesisSinkConfig.RETRIES_CONFIG, "1");

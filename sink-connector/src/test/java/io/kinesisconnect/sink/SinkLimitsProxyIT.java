@@ -52,13 +52,7 @@ class SinkLimitsProxyIT {
             KinesisLimitsProxyExtension.inFrontOf(
                             KINESIS,
                             KinesisLimits.aws().with(Limit.WRITE_BYTES, WRITE_BYTES_PER_SECOND))
-                    .withFaults(
-                            KinesisFaults.none()
-                                    .with(Fault.INTERNAL_FAILURE, 0.05)
-                                    .with(Fault.DROPPED_CONNECTION, 0.01)
-                                    // Every call rolls once, in arrival order: with this seed the
-                                    // 4th call is dropped and the 5th fails, whatever the timing.
-                                    .withSeed(FAULT_SEED));
+                    .withFaults(KinesisFaults.connectorMix(FAULT_SEED));
 
     @RegisterExtension
     static final KinesisLimitsProxyExtension NO_LIMITS =

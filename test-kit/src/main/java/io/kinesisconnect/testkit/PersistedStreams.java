@@ -44,29 +44,32 @@ public final class PersistedStreams {
      * {@link #SNAPSHOT_TIMEOUT}); empty when there is no file yet.
      */
     public Optional<Snapshot> snapshot() {
-        long deadline = System.nanoTime() + SNAPSHOT_TIMEOUT.toNanos();
-        while (Files.exists(file)) {
-            try {
-                byte[] bytes = Files.readAllBytes(file);
-                if (complete(JSON.readTree(bytes))) {
-                    return Optional.of(new Snapshot(file, bytes));
-                }
-            } catch (IOException e) {
-                // half written: read again
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(
-                        "kinesis-mock's data file " + file + " never read as complete JSON");
-            }
-            Thread.onSpinWait();
+        if (!Files.exists(file)) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        byte[] bytes =
+                Await.value(
+                        "kinesis-mock's data file " + file + " to read as complete JSON",
+                        SNAPSHOT_TIMEOUT,
+                        () -> read().map(Contents::bytes).orElse(null));
+        return Optional.of(new Snapshot(file, bytes));
     }
 
-    /** An empty file (just truncated for a rewrite) parses as a missing node, not as null. */
-    private static boolean complete(JsonNode root) {
-        return root != null && root.isObject() && root.has("streams");
+    /** The file, when it reads as a complete document; empty while missing or half written. */
+    private Optional<Contents> read() {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            JsonNode root = JSON.readTree(bytes);
+            // an empty file (just truncated for a rewrite) parses as a missing node, not as null
+            return root != null && root.isObject() && root.has("streams")
+                    ? Optional.of(new Contents(bytes, root))
+                    : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
+
+    private record Contents(byte[] bytes, JsonNode root) {}
 
     /** A complete data file, to put back after a kill that may have cut a write short. */
     public record Snapshot(Path file, byte[] bytes) {
@@ -91,15 +94,11 @@ public final class PersistedStreams {
      * while the file is missing or half written (it is rewritten in place on each interval).
      */
     public OptionalLong recordCount(String stream) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readAllBytes(file));
-        } catch (IOException e) {
+        Optional<Contents> contents = read();
+        if (contents.isEmpty()) {
             return OptionalLong.empty();
         }
-        if (!complete(root)) {
-            return OptionalLong.empty();
-        }
+        JsonNode root = contents.get().root();
         Iterator<Map.Entry<String, JsonNode>> streams = root.path("streams").fields();
         while (streams.hasNext()) {
             Map.Entry<String, JsonNode> entry = streams.next();

@@ -58,6 +58,17 @@ public final class KinesisFaults {
         return NONE;
     }
 
+    /**
+     * The mix the connector ITs run through: 5% {@link Fault#INTERNAL_FAILURE} and 1% {@link
+     * Fault#DROPPED_CONNECTION}, seeded. Every call rolls once, in arrival order, so with seed 43
+     * the 4th call is dropped and the 5th fails, whatever the timing.
+     */
+    public static KinesisFaults connectorMix(long seed) {
+        return none().with(Fault.INTERNAL_FAILURE, 0.05)
+                .with(Fault.DROPPED_CONNECTION, 0.01)
+                .withSeed(seed);
+    }
+
     /** The same faults with {@code fault} at {@code rate} for every API without its own rate. */
     public KinesisFaults with(Fault fault, double rate) {
         Map<Fault, Double> changed = new EnumMap<>(rates);
