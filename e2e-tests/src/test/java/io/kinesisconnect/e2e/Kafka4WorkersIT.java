@@ -514,9 +514,6 @@ class Kafka4WorkersIT {
         rest.delete("/connectors/latest-crash");
         String stream = KINESIS.streams().create("e2e-eos-flow", 4);
         Map<String, String> config = exactlyOnceSourceConfig(stream, 2);
-        // Transactions that stay open for seconds, so that a kill can be aimed inside one.
-        config.put("transaction.boundary", "interval");
-        config.put("transaction.boundary.interval.ms", Long.toString(TRANSACTION_INTERVAL_MS));
         rest.putConfig("eos-flow", config);
         rest.awaitRunning("eos-flow", 2, RUNNING_TIMEOUT);
         List<String> written;
@@ -542,6 +539,15 @@ class Kafka4WorkersIT {
                     "the thawed " + zombie.name() + " to log that its task producer is fenced",
                     RUNNING_TIMEOUT,
                     () -> !fencedProducerLines(zombie, "eos-flow").isEmpty());
+            awaitCommittedGrowth(stream, 200);
+
+            // Transactions that stay open for seconds, so that the kill can be aimed inside one.
+            // Only now: with them, a thawed zombie can learn of its revocation before its next
+            // transactional call, and then it is never fenced (one run in three timed out so).
+            config.put("transaction.boundary", "interval");
+            config.put("transaction.boundary.interval.ms", Long.toString(TRANSACTION_INTERVAL_MS));
+            rest.putConfig("eos-flow", config);
+            rest.awaitRunning("eos-flow", 2, RUNNING_TIMEOUT);
             awaitCommittedGrowth(stream, 200);
 
             victim = awaitNonLeaderRunningATask("eos-flow");
