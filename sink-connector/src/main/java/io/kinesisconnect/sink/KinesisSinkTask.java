@@ -1,14 +1,6 @@
 package io.kinesisconnect.sink;
 
 import io.kinesisconnect.common.ProjectVersion;
-import io.kinesisconnect.sink.delivery.BackPressure;
-import io.kinesisconnect.sink.delivery.FailureReporter;
-import io.kinesisconnect.sink.delivery.MetricsRegistration;
-import io.kinesisconnect.sink.delivery.RecordDispatcher;
-import io.kinesisconnect.sink.delivery.RetryBackoff;
-import io.kinesisconnect.sink.delivery.RetryThread;
-import io.kinesisconnect.sink.delivery.SummaryLog;
-import io.kinesisconnect.sink.delivery.TaskStats;
 import io.kinesisconnect.sink.write.KinesisRecordWriter;
 import io.kinesisconnect.sink.write.KplSettings;
 import io.kinesisconnect.sink.write.RecordWriters;
@@ -20,18 +12,14 @@ import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes Kafka records to Kinesis: the lifecycle only. A record moves one way: {@link RecordMapper}
- * builds the Kinesis record, {@link BackPressure} admits it under the outstanding bounds (parking
- * and pausing when full), and {@link RecordDispatcher} writes it, re-sends it after transient
- * failures and tracks the offsets to commit. Records that will not be written go to the {@link
- * FailureReporter}.
+ * Writes Kafka records to Kinesis: the lifecycle only. Everything a record goes through, from
+ * mapping to the acknowledged offset, is the task's {@link DeliveryPath}.
  */
 public class KinesisSinkTask extends SinkTask {
 
@@ -41,15 +29,8 @@ public class KinesisSinkTask extends SinkTask {
     private static final Logger log = LoggerFactory.getLogger(KinesisSinkTask.class);
 
     private final BiFunction<KinesisSinkConfig, String, KinesisRecordWriter> writerFactory;
-    private KinesisSinkConfig config;
-    private String taskName;
-    private RecordMapper mapper;
-    private KinesisRecordWriter writer;
-    private RecordDispatcher dispatcher;
-    private BackPressure backPressure;
-    private FailureReporter failures;
-    private SummaryLog summary;
-    private MetricsRegistration metrics;
+    private TaskName name;
+    private DeliveryPath delivery;
 
     public KinesisSinkTask() {
         this(RecordWriters::create);
@@ -67,7 +48,7 @@ public class KinesisSinkTask extends SinkTask {
     @Override
     public void start(Map<String, String> props) {
         long started = System.nanoTime();
-        config = new KinesisSinkConfig(props);
+        KinesisSinkConfig config = new KinesisSinkConfig(props);
         Map<String, List<String>> problems =
                 config.writer() == SinkWriter.KPL ? KplSettings.validate(props) : Map.of();
         if (!problems.isEmpty()) {
@@ -75,98 +56,38 @@ public class KinesisSinkTask extends SinkTask {
         }
         KplSettings.processListExposure(props)
                 .ifPresent(w -> log.warn("Kinesis sink task config: {}", w));
-        String connector = props.getOrDefault("name", "kinesis-sink");
-        String taskId = props.getOrDefault(TASK_ID_CONFIG, "0");
-        taskName = connector + "-" + taskId;
-        TaskStats stats = new TaskStats();
-        mapper = RecordMapper.from(config);
-        writer = writerFactory.apply(config, taskName);
-        stats.countFromWriter(writer::recordsMisplaced, writer::recordsResent);
-        dispatcher =
-                new RecordDispatcher(
-                        writer,
-                        new RetryThread(taskName),
-                        config.maxOutstandingRecords(),
-                        config.maxOutstandingBytes(),
-                        config.maxRetries(),
-                        new RetryBackoff(config.retryBackoff()),
-                        stats);
-        backPressure = new BackPressure(dispatcher, context, taskName, stats);
-        ErrantRecordReporter reporter = context == null ? null : context.errantRecordReporter();
-        failures =
-                new FailureReporter(
-                        dispatcher,
-                        reporter,
-                        config.tombstoneBehavior(),
-                        config.flushTimeout(),
-                        stats);
-        summary = new SummaryLog(taskName, stats, config.summaryInterval());
-        metrics = MetricsRegistration.register(connector, taskId, stats);
+        name = TaskName.of(props);
+        delivery = DeliveryPath.build(config, context, name, writerFactory);
         log.info(
-                "Started Kinesis sink task={} routing={} partition_key={} hash_key={}"
+                "Started Kinesis sink task={} writer={} routing={} partition_key={} hash_key={}"
                         + " max_outstanding={} max_outstanding_bytes={} dlq={} kpl=[{}] in {} ms",
-                taskName,
+                name,
+                config.writer().configValue(),
                 config.streamRouting().configValue(),
                 config.partitionKeySource().configValue(),
                 config.hashKeySource().configValue(),
                 config.maxOutstandingRecords(),
                 config.maxOutstandingBytes(),
-                reporter != null,
+                DeliveryPath.hasDeadLetterQueue(context),
                 KplSettings.describe(config),
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 
     @Override
     public void open(Collection<TopicPartition> partitions) {
-        partitions.forEach(dispatcher::open);
-        backPressure.opened(partitions);
-        log.info("Opened task={} partitions={}", taskName, partitions);
+        delivery.open(partitions);
+        log.info("Opened task={} partitions={}", name, partitions);
     }
 
     @Override
     public void put(Collection<SinkRecord> records) {
-        failures.reportAndThrowIfFailed();
-        for (SinkRecord record : records) {
-            accept(record);
-        }
-        backPressure.drain(config.putMaxWait());
-        failures.reportAndThrowIfFailed();
-        summary.maybeLog();
-    }
-
-    private void accept(SinkRecord record) {
-        dispatcher.received(record);
-        if (record.value() == null) {
-            failures.tombstone(record);
-            dispatcher.throwIfFailed();
-            return;
-        }
-        try {
-            backPressure.park(record, mapper.map(record));
-        } catch (InvalidRecordException e) {
-            failures.unwritable(record, e.getMessage());
-        }
+        delivery.put(records);
     }
 
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(
             Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
-        failures.report();
-        backPressure.drain(Duration.ZERO);
-        try {
-            if (!dispatcher.awaitDone(currentOffsets.keySet(), config.flushTimeout())) {
-                log.debug(
-                        "Some records of task={} are still outstanding after {} ms; their"
-                                + " offsets are not committed yet",
-                        taskName,
-                        config.flushTimeout().toMillis());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        failures.report();
-        summary.maybeLog();
-        return dispatcher.committable(currentOffsets.keySet());
+        return delivery.committable(currentOffsets.keySet());
     }
 
     @Override
@@ -176,11 +97,10 @@ public class KinesisSinkTask extends SinkTask {
 
     @Override
     public void close(Collection<TopicPartition> partitions) {
-        int dropped = backPressure.closed(partitions);
-        partitions.forEach(dispatcher::close);
+        int dropped = delivery.close(partitions);
         log.info(
                 "Closed task={} partitions={} parked_records_dropped={}",
-                taskName,
+                name,
                 partitions,
                 dropped);
     }
@@ -188,24 +108,12 @@ public class KinesisSinkTask extends SinkTask {
     @Override
     public void stop() {
         long started = System.nanoTime();
-        if (dispatcher != null) {
-            dispatcher.close();
-        }
-        if (writer != null) {
-            writer.close();
-        }
-        if (mapper != null) {
-            mapper.close();
-        }
-        if (metrics != null) {
-            metrics.close();
-        }
-        if (summary != null) {
-            summary.maybeLog();
+        if (delivery != null) {
+            delivery.close();
         }
         log.info(
                 "Stopped Kinesis sink task={} in {} ms",
-                taskName,
+                name,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 }
