@@ -37,7 +37,8 @@ public final class KinesisLimitsProxyMain {
                     + "; a rate is a probability from 0 to 1 per call (per entry for"
                     + " PutRecords entry failures), for one API with the suffix .<Operation>\n"
                     + "  --stats-seconds N   seconds between stats lines (default 5)\n"
-                    + "Clients must send JSON: set the system property aws.cborEnabled=false.";
+                    + "Clients may send JSON or CBOR (the SDK v2 default); CBOR is transcoded to"
+                    + " JSON towards the upstream and its answers back to CBOR.";
 
     private KinesisLimitsProxyMain() {}
 

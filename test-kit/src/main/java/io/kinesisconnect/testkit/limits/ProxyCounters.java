@@ -20,6 +20,22 @@ public final class ProxyCounters {
 
     private final Map<String, Map<String, Counts>> byApi = new ConcurrentHashMap<>();
     private final Map<Fault, Map<String, LongAdder>> injected = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> transcoded = new ConcurrentHashMap<>();
+
+    void countTranscoded(String api) {
+        transcoded.computeIfAbsent(api, a -> new LongAdder()).increment();
+    }
+
+    /** Calls of {@code api} that arrived in CBOR and were transcoded to JSON. */
+    public long transcoded(String api) {
+        LongAdder count = transcoded.get(api);
+        return count == null ? 0 : count.sum();
+    }
+
+    /** Calls that arrived in CBOR and were transcoded to JSON, over every API. */
+    public long transcoded() {
+        return transcoded.values().stream().mapToLong(LongAdder::sum).sum();
+    }
 
     void injected(Fault fault, String api, long n) {
         injected.computeIfAbsent(fault, f -> new ConcurrentHashMap<>())
@@ -88,10 +104,12 @@ public final class ProxyCounters {
         }
         String limits = limitSummary();
         String faults = faultSummary();
-        if (faults.isEmpty()) {
-            return limits;
-        }
-        return (limits.isEmpty() ? "" : limits + "; ") + "injected: " + faults;
+        String summary =
+                faults.isEmpty()
+                        ? limits
+                        : (limits.isEmpty() ? "" : limits + "; ") + "injected: " + faults;
+        long cbor = transcoded();
+        return cbor == 0 ? summary : summary + "; cbor calls: " + cbor;
     }
 
     /** {@code fault n [api n, ...]} for each fault injected, in {@link Fault} order. */
