@@ -120,7 +120,7 @@ public final class KinesisLimitsProxy implements AutoCloseable {
         ShardMaps shardMaps = new ShardMaps(forwarder);
         KinesisLimiter limiter = new KinesisLimiter(limits, ticker);
         ProxyCounters counters = new ProxyCounters();
-        FaultInjector faults = FaultInjector.of(limits.faults());
+        FaultInjector faults = FaultInjector.of(limits.faults(), ticker);
         ProxyHandler handler =
                 new ProxyHandler(
                         json,

@@ -21,6 +21,20 @@ public final class ProxyCounters {
     private final Map<String, Map<String, Counts>> byApi = new ConcurrentHashMap<>();
     private final Map<Fault, Map<String, LongAdder>> injected = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> transcoded = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> scheduled = new ConcurrentHashMap<>();
+
+    void countScheduled(FaultSchedule schedule) {
+        scheduled.computeIfAbsent(schedule.label(), l -> new LongAdder()).increment();
+    }
+
+    /**
+     * How often {@code schedule} decided a call's fault (an entry's, for PutRecords entry
+     * failures); these are counted under {@link #injected(Fault, String)} as well.
+     */
+    public long scheduled(FaultSchedule schedule) {
+        LongAdder count = scheduled.get(schedule.label());
+        return count == null ? 0 : count.sum();
+    }
 
     void countTranscoded(String api) {
         transcoded.computeIfAbsent(api, a -> new LongAdder()).increment();
@@ -108,6 +122,14 @@ public final class ProxyCounters {
                 faults.isEmpty()
                         ? limits
                         : (limits.isEmpty() ? "" : limits + "; ") + "injected: " + faults;
+        if (!scheduled.isEmpty()) {
+            summary +=
+                    "; scheduled: "
+                            + new TreeMap<>(scheduled)
+                                    .entrySet().stream()
+                                            .map(e -> e.getKey() + " " + e.getValue().sum())
+                                            .collect(Collectors.joining(", "));
+        }
         long cbor = transcoded();
         return cbor == 0 ? summary : summary + "; cbor calls: " + cbor;
     }

@@ -153,6 +153,7 @@ final class ProxyHandler implements HttpHandler {
                 throw new IOException("Interrupted during injected latency", e);
             }
         }
+        plan.scheduled().forEach(counters::countScheduled);
         if (plan.ending() == null) {
             return null;
         }
