@@ -19,11 +19,16 @@ import java.util.stream.Collectors;
  * to at most 1 for any API. {@link Fault#EXPIRED_ITERATOR} applies to GetRecords only and {@link
  * Fault#PUT_RECORDS_ENTRY_FAILURE} to PutRecords only, whatever API they are set for.
  *
+ * <p>Faults can also run on {@link FaultSchedule}s ({@link #withSchedule}): in windows of time, or
+ * into every n-th call. A call-ending schedule that hits takes the place of what the rates drew.
+ *
  * <pre>{@code
  * KinesisFaults.none()
  *         .with(Fault.INTERNAL_FAILURE, 0.05)
  *         .with(Fault.DROPPED_CONNECTION, 0.01)
  *         .with(Fault.INTERNAL_FAILURE, "ListShards", 0.0)
+ *         .withSchedule(FaultSchedule.during(Fault.SERVICE_UNAVAILABLE, "PutRecords",
+ *                 Duration.ofSeconds(5), Duration.ofSeconds(8)))
  * }</pre>
  */
 public final class KinesisFaults {

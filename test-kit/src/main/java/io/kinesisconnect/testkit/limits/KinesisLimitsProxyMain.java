@@ -39,8 +39,8 @@ public final class KinesisLimitsProxyMain {
                     + "                      Fault schedules: <fault>.window[.<Operation>]=5s-8s"
                     + " (after the proxy started; several separated by commas; 5s-8s@0.5 for a"
                     + " rate inside; '5s-8s after first call' to count from the first call of the"
-                    + " API) and <fault>.every[.<Operation>]=N (every N-th call), where <fault> is"
-                    + " a fault key without .rate, such as "
+                    + " API) and <fault>.every[.<Operation>]=N (every N-th call), <fault> being a"
+                    + " fault key without .rate; for example "
                     + Fault.INTERNAL_FAILURE.baseKey()
                     + ".window.PutRecords=5s-8s\n"
                     + "  --stats-seconds N   seconds between stats lines (default 5)\n"
