@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -91,17 +90,16 @@ final class LimitsProxyRun {
     }
 
     /**
-     * Reads the connector's committed offset, then the stream: every record below the offset must
-     * have landed already. Landing is final, so reading the stream second can only add records.
+     * Reads the connector's committed offset, then the stream, and hands both to a {@link
+     * CommittedOffsetCheck}: every record below the offset must have landed already. Landing is
+     * final, so reading the stream second can only add records.
      */
     final class CommitCheck {
 
         private final ConnectTestCluster connect;
         private final String group;
         private final TopicPartition partition;
-        private final List<String> valueAtOffset = new ArrayList<>();
-        private final AtomicInteger samplesWithCommits = new AtomicInteger();
-        private final Set<String> violations = new HashSet<>();
+        private final CommittedOffsetCheck check;
 
         private CommitCheck(
                 ConnectTestCluster connect, String connector, List<RecordMetadata> offsets) {
@@ -110,10 +108,9 @@ final class LimitsProxyRun {
             this.partition = new TopicPartition(topic, 0);
             String[] values = new String[records.size()];
             for (int i = 0; i < records.size(); i++) {
-                String value = new String(records.get(i).value(), StandardCharsets.UTF_8);
-                values[(int) offsets.get(i).offset()] = value.substring(0, value.lastIndexOf(':'));
+                values[(int) offsets.get(i).offset()] = identity(records.get(i).value());
             }
-            valueAtOffset.addAll(List.of(values));
+            this.check = new CommittedOffsetCheck(List.of(values));
         }
 
         /** Samples the committed offset against what has landed in {@code stream}. */
@@ -137,25 +134,25 @@ final class LimitsProxyRun {
             }
             Set<String> landed = new HashSet<>();
             for (LandedRecord r : kinesis.reader().readAll(stream).records()) {
-                String value = r.dataAsString();
-                landed.add(value.substring(0, value.lastIndexOf(':')));
+                landed.add(identity(r.data()));
             }
-            samplesWithCommits.incrementAndGet();
-            for (int o = 0; o < committed; o++) {
-                if (!landed.contains(valueAtOffset.get(o))) {
-                    violations.add("offset " + o + " committed at " + committed);
-                }
-            }
+            check.sample(committed, landed);
         }
 
         /** How many samples saw a committed offset. */
         int samplesWithCommits() {
-            return samplesWithCommits.get();
+            return check.samplesWithCommits();
         }
 
         /** The offsets committed before their record had landed. */
-        Set<String> violations() {
-            return violations;
+        List<String> violations() {
+            return check.violations();
         }
+    }
+
+    /** A record's {@code key:sequence}, its value without the padding. */
+    private static String identity(byte[] value) {
+        String text = new String(value, StandardCharsets.UTF_8);
+        return text.substring(0, text.lastIndexOf(':'));
     }
 }

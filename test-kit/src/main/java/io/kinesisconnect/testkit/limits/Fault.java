@@ -39,6 +39,14 @@ public enum Fault {
         return key;
     }
 
+    /**
+     * The key without its {@code .rate}, such as {@code fault.internal.failure}: the schedules of
+     * the fault are set under {@code <base>.window} and {@code <base>.every}.
+     */
+    public String baseKey() {
+        return key.substring(0, key.length() - ".rate".length());
+    }
+
     /** What is injected, for messages and help. */
     public String description() {
         return description;

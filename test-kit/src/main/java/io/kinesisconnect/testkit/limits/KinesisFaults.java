@@ -1,8 +1,10 @@
 package io.kinesisconnect.testkit.limits;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -17,11 +19,16 @@ import java.util.stream.Collectors;
  * to at most 1 for any API. {@link Fault#EXPIRED_ITERATOR} applies to GetRecords only and {@link
  * Fault#PUT_RECORDS_ENTRY_FAILURE} to PutRecords only, whatever API they are set for.
  *
+ * <p>Faults can also run on {@link FaultSchedule}s ({@link #withSchedule}): in windows of time, or
+ * into every n-th call. A call-ending schedule that hits takes the place of what the rates drew.
+ *
  * <pre>{@code
  * KinesisFaults.none()
  *         .with(Fault.INTERNAL_FAILURE, 0.05)
  *         .with(Fault.DROPPED_CONNECTION, 0.01)
  *         .with(Fault.INTERNAL_FAILURE, "ListShards", 0.0)
+ *         .withSchedule(FaultSchedule.during(Fault.SERVICE_UNAVAILABLE, "PutRecords",
+ *                 Duration.ofSeconds(5), Duration.ofSeconds(8)))
  * }</pre>
  */
 public final class KinesisFaults {
@@ -35,22 +42,26 @@ public final class KinesisFaults {
     static final String KEY_PREFIX = "fault.";
 
     private static final KinesisFaults NONE =
-            new KinesisFaults(new EnumMap<>(Fault.class), new EnumMap<>(Fault.class), 0, null);
+            new KinesisFaults(
+                    new EnumMap<>(Fault.class), new EnumMap<>(Fault.class), 0, null, List.of());
 
     private final Map<Fault, Double> rates;
     private final Map<Fault, Map<String, Double>> apiRates;
     private final long latencyMillis;
     private final Long seed;
+    private final List<FaultSchedule> schedules;
 
     private KinesisFaults(
             Map<Fault, Double> rates,
             Map<Fault, Map<String, Double>> apiRates,
             long latencyMillis,
-            Long seed) {
+            Long seed,
+            List<FaultSchedule> schedules) {
         this.rates = rates;
         this.apiRates = apiRates;
         this.latencyMillis = latencyMillis;
         this.seed = seed;
+        this.schedules = schedules;
     }
 
     /** No faults at all. */
@@ -73,7 +84,7 @@ public final class KinesisFaults {
     public KinesisFaults with(Fault fault, double rate) {
         Map<Fault, Double> changed = new EnumMap<>(rates);
         changed.put(fault, checkRate(fault.key(), rate));
-        return new KinesisFaults(changed, apiRates, latencyMillis, seed).checked();
+        return new KinesisFaults(changed, apiRates, latencyMillis, seed, schedules).checked();
     }
 
     /** The same faults with {@code fault} at {@code rate} for the operation {@code api} only. */
@@ -82,7 +93,7 @@ public final class KinesisFaults {
         apiRates.forEach((f, byApi) -> changed.put(f, new TreeMap<>(byApi)));
         changed.computeIfAbsent(fault, f -> new TreeMap<>())
                 .put(api, checkRate(fault.key() + "." + api, rate));
-        return new KinesisFaults(rates, changed, latencyMillis, seed).checked();
+        return new KinesisFaults(rates, changed, latencyMillis, seed, schedules).checked();
     }
 
     /** The same faults with {@code millis} of latency added when {@link Fault#LATENCY} hits. */
@@ -91,12 +102,32 @@ public final class KinesisFaults {
             throw new IllegalArgumentException(
                     LATENCY_MS_KEY + " was " + millis + "; it must be 0 or more milliseconds");
         }
-        return new KinesisFaults(rates, apiRates, millis, seed);
+        return new KinesisFaults(rates, apiRates, millis, seed, schedules);
     }
 
     /** The same faults drawn from a random sequence seeded with {@code seed}. */
     public KinesisFaults withSeed(long seed) {
-        return new KinesisFaults(rates, apiRates, latencyMillis, seed);
+        return new KinesisFaults(rates, apiRates, latencyMillis, seed, schedules);
+    }
+
+    /**
+     * The same faults with {@code schedule} as well: {@code
+     * withSchedule(FaultSchedule.during(Fault.INTERNAL_FAILURE, "PutRecords", ofSeconds(5),
+     * ofSeconds(8)))}. A call-ending schedule that hits takes the place of whatever the rates drew
+     * for the call; the first such schedule, in the order they were added, wins.
+     */
+    public KinesisFaults withSchedule(FaultSchedule schedule) {
+        if (schedule == null) {
+            throw new IllegalArgumentException("A fault schedule must not be null");
+        }
+        List<FaultSchedule> changed = new ArrayList<>(schedules);
+        changed.add(schedule);
+        return new KinesisFaults(rates, apiRates, latencyMillis, seed, List.copyOf(changed));
+    }
+
+    /** The schedules, in the order they were added. */
+    public List<FaultSchedule> schedules() {
+        return schedules;
     }
 
     /** The rate of {@code fault} for the operation {@code api}; 0 where the fault cannot apply. */
@@ -120,7 +151,8 @@ public final class KinesisFaults {
 
     /** Whether no fault can ever be injected. */
     public boolean isNone() {
-        return rates.values().stream().allMatch(r -> r == 0)
+        return schedules.isEmpty()
+                && rates.values().stream().allMatch(r -> r == 0)
                 && apiRates.values().stream()
                         .flatMap(m -> m.values().stream())
                         .allMatch(r -> r == 0);
@@ -147,6 +179,14 @@ public final class KinesisFaults {
             if (key.equals(fault.key())) {
                 return with(fault, parseRate(key, value));
             }
+            List<FaultSchedule> scheduled = FaultScheduleKeys.parse(fault, key, value);
+            if (scheduled != null) {
+                KinesisFaults changed = this;
+                for (FaultSchedule schedule : scheduled) {
+                    changed = changed.withSchedule(schedule);
+                }
+                return changed;
+            }
             if (key.startsWith(fault.key() + ".")) {
                 String api = key.substring(fault.key().length() + 1);
                 if (!api.isEmpty()) {
@@ -161,7 +201,10 @@ public final class KinesisFaults {
                         + keys()
                         + ", each rate optionally followed by .<Operation> such as "
                         + Fault.INTERNAL_FAILURE.key()
-                        + ".PutRecords");
+                        + ".PutRecords, and the schedules <fault>.window[.<Operation>] and"
+                        + " <fault>.every[.<Operation>] such as "
+                        + Fault.INTERNAL_FAILURE.baseKey()
+                        + ".window.PutRecords=5s-8s");
     }
 
     /** Every configuration-file key of the faults, for help and messages. */
@@ -200,6 +243,8 @@ public final class KinesisFaults {
         if (seed != null) {
             out.append(", ").append(SEED_KEY).append('=').append(seed);
         }
+        schedules.forEach(
+                schedule -> out.append(out.isEmpty() ? "" : ", ").append(schedule.label()));
         return out.toString();
     }
 

@@ -18,9 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Kinesis as AWS runs it, in front of an emulator that never says no: an HTTP or HTTPS proxy on
- * 127.0.0.1 that forwards Kinesis JSON calls to an upstream emulator (kinesis-mock or kinesalite)
- * and refuses what AWS would refuse, with AWS's error shapes. See {@link Limit} for what it
- * enforces.
+ * 127.0.0.1 that forwards Kinesis calls to an upstream emulator (kinesis-mock or kinesalite) and
+ * refuses what AWS would refuse, with AWS's error shapes. See {@link Limit} for what it enforces.
  *
  * <p>It also injects the {@link KinesisFaults} of its limits: 500s, 503s, latency, dropped
  * connections, expired iterators and failed PutRecords entries, counted in {@link #counters()}.
@@ -30,8 +29,12 @@ import org.slf4j.LoggerFactory;
  * turn certificate checks off (KPL {@code VerifyCertificate=false}, the connectors' {@code
  * aws.tls.verify.certificates=false}). It still forwards to the upstream over plain HTTP.
  *
- * <p>What it does not do (yet): CBOR (clients must set {@code aws.cborEnabled=false}), HTTP/2 (so
- * no SubscribeToShard).
+ * <p>It takes JSON ({@code application/x-amz-json-1.1}) and CBOR ({@code
+ * application/x-amz-cbor-1.1}, the SDK v2 default) calls. The emulators are always spoken to in
+ * JSON (kinesalite answers nothing else): a CBOR call is transcoded to JSON towards the upstream,
+ * and its answer, refusal or fault back to CBOR ({@link CborTranscoder}).
+ *
+ * <p>What it does not do (yet): HTTP/2 (so no SubscribeToShard).
  *
  * <pre>{@code
  * try (KinesisLimitsProxy proxy = KinesisLimitsProxy.start(emulator.endpoint(), KinesisLimits.aws(), 0)) {
@@ -117,7 +120,7 @@ public final class KinesisLimitsProxy implements AutoCloseable {
         ShardMaps shardMaps = new ShardMaps(forwarder);
         KinesisLimiter limiter = new KinesisLimiter(limits, ticker);
         ProxyCounters counters = new ProxyCounters();
-        FaultInjector faults = FaultInjector.of(limits.faults());
+        FaultInjector faults = FaultInjector.of(limits.faults(), ticker);
         ProxyHandler handler =
                 new ProxyHandler(
                         json,

@@ -37,8 +37,10 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  *         KinesisLimitsProxyExtension.inFrontOf(KINESIS, KinesisLimits.aws()).withTls();
  * }</pre>
  *
- * <p>The proxy speaks JSON only, so the extension sets the SDK's {@code aws.cborEnabled=false} for
- * the JVM while it runs, and restores it afterwards.
+ * <p>The proxy takes CBOR as well as JSON (it transcodes CBOR to JSON towards the emulator), but
+ * the extension sets the SDK's {@code aws.cborEnabled=false} for the JVM while it runs, and
+ * restores it afterwards, as the emulator's extension does: clients built meanwhile may also talk
+ * to kinesalite directly, which cannot answer GetRecords in CBOR.
  */
 public final class KinesisLimitsProxyExtension implements BeforeAllCallback, AfterAllCallback {
 

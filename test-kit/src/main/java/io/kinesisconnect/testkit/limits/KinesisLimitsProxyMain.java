@@ -35,9 +35,17 @@ public final class KinesisLimitsProxyMain {
                     + "                      Fault keys: "
                     + KinesisFaults.keys()
                     + "; a rate is a probability from 0 to 1 per call (per entry for"
-                    + " PutRecords entry failures), for one API with the suffix .<Operation>\n"
+                    + " PutRecords entry failures), for one API with the suffix .<Operation>.\n"
+                    + "                      Fault schedules: <fault>.window[.<Operation>]=5s-8s"
+                    + " (after the proxy started; several separated by commas; 5s-8s@0.5 for a"
+                    + " rate inside; '5s-8s after first call' to count from the first call of the"
+                    + " API) and <fault>.every[.<Operation>]=N (every N-th call), <fault> being a"
+                    + " fault key without .rate; for example "
+                    + Fault.INTERNAL_FAILURE.baseKey()
+                    + ".window.PutRecords=5s-8s\n"
                     + "  --stats-seconds N   seconds between stats lines (default 5)\n"
-                    + "Clients must send JSON: set the system property aws.cborEnabled=false.";
+                    + "Clients may send JSON or CBOR (the SDK v2 default); CBOR is transcoded to"
+                    + " JSON towards the upstream and its answers back to CBOR.";
 
     private KinesisLimitsProxyMain() {}
 

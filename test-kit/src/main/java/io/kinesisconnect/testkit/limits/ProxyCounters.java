@@ -20,6 +20,36 @@ public final class ProxyCounters {
 
     private final Map<String, Map<String, Counts>> byApi = new ConcurrentHashMap<>();
     private final Map<Fault, Map<String, LongAdder>> injected = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> transcoded = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> scheduled = new ConcurrentHashMap<>();
+
+    void countScheduled(FaultSchedule schedule) {
+        scheduled.computeIfAbsent(schedule.label(), l -> new LongAdder()).increment();
+    }
+
+    /**
+     * How often {@code schedule} decided a call's fault (an entry's, for PutRecords entry
+     * failures); these are counted under {@link #injected(Fault, String)} as well.
+     */
+    public long scheduled(FaultSchedule schedule) {
+        LongAdder count = scheduled.get(schedule.label());
+        return count == null ? 0 : count.sum();
+    }
+
+    void countTranscoded(String api) {
+        transcoded.computeIfAbsent(api, a -> new LongAdder()).increment();
+    }
+
+    /** Calls of {@code api} that arrived in CBOR and were transcoded to JSON. */
+    public long transcoded(String api) {
+        LongAdder count = transcoded.get(api);
+        return count == null ? 0 : count.sum();
+    }
+
+    /** Calls that arrived in CBOR and were transcoded to JSON, over every API. */
+    public long transcoded() {
+        return transcoded.values().stream().mapToLong(LongAdder::sum).sum();
+    }
 
     void injected(Fault fault, String api, long n) {
         injected.computeIfAbsent(fault, f -> new ConcurrentHashMap<>())
@@ -88,10 +118,20 @@ public final class ProxyCounters {
         }
         String limits = limitSummary();
         String faults = faultSummary();
-        if (faults.isEmpty()) {
-            return limits;
+        String summary =
+                faults.isEmpty()
+                        ? limits
+                        : (limits.isEmpty() ? "" : limits + "; ") + "injected: " + faults;
+        if (!scheduled.isEmpty()) {
+            summary +=
+                    "; scheduled: "
+                            + new TreeMap<>(scheduled)
+                                    .entrySet().stream()
+                                            .map(e -> e.getKey() + " " + e.getValue().sum())
+                                            .collect(Collectors.joining(", "));
         }
-        return (limits.isEmpty() ? "" : limits + "; ") + "injected: " + faults;
+        long cbor = transcoded();
+        return cbor == 0 ? summary : summary + "; cbor calls: " + cbor;
     }
 
     /** {@code fault n [api n, ...]} for each fault injected, in {@link Fault} order. */

@@ -7,7 +7,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
  * Routes each HTTP exchange to the gate of its operation and writes the answer back, after the
  * faults drawn for the call: latency first, then a call-ending fault instead of the gate.
  *
- * <p>The proxy speaks JSON only ({@code application/x-amz-json-1.1}). A CBOR request is refused
- * with a message saying to set {@code aws.cborEnabled=false}, rather than passed through unlimited.
+ * <p>Inside, every call is JSON ({@code application/x-amz-json-1.1}), as the emulators speak it. A
+ * CBOR call ({@code application/x-amz-cbor-1.1}, the SDK v2 default) is transcoded to JSON on
+ * arrival and forwarded as JSON, and every answer to it (the upstream's, a refusal, an injected
+ * fault) is transcoded back to CBOR: see {@link CborTranscoder}.
  */
 final class ProxyHandler implements HttpHandler {
 
@@ -39,6 +41,7 @@ final class ProxyHandler implements HttpHandler {
     private final ControlGate control;
     private final ProxyCounters counters;
     private final FaultInjector faults;
+    private final CborTranscoder cbor;
 
     ProxyHandler(
             ObjectMapper json,
@@ -57,13 +60,16 @@ final class ProxyHandler implements HttpHandler {
         this.writes = writes;
         this.reads = reads;
         this.control = control;
+        this.cbor = new CborTranscoder(json);
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        boolean speaksCbor =
+                CborTranscoder.isCbor(exchange.getRequestHeaders().getFirst("Content-Type"));
         HttpReply reply;
         try {
-            reply = answer(exchange);
+            reply = answer(exchange, speaksCbor);
         } catch (IOException | RuntimeException e) {
             log.warn("Could not serve a call through upstream={}", upstream.endpoint(), e);
             reply =
@@ -79,20 +85,12 @@ final class ProxyHandler implements HttpHandler {
             exchange.close();
             return;
         }
-        write(exchange, reply);
+        write(exchange, speaksCbor ? cbor.replyToCbor(reply) : reply);
     }
 
-    private HttpReply answer(HttpExchange exchange) throws IOException {
+    private HttpReply answer(HttpExchange exchange, boolean speaksCbor) throws IOException {
         byte[] raw = exchange.getRequestBody().readAllBytes();
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("cbor")) {
-            log.warn("Refused a CBOR request; the limits proxy speaks JSON only");
-            return AwsErrors.error(
-                    400,
-                    "SerializationException",
-                    "The Kinesis limits proxy speaks JSON (application/x-amz-json-1.1) only; set"
-                            + " the system property aws.cborEnabled=false in the client");
-        }
+        Map<String, List<String>> headers = exchange.getRequestHeaders();
         String operation =
                 KinesisCall.operationOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
         if (operation == null) {
@@ -103,12 +101,21 @@ final class ProxyHandler implements HttpHandler {
                             + KinesisCall.TARGET_PREFIX
                             + "<Operation>");
         }
-        JsonNode body = raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
+        JsonNode body;
+        if (speaksCbor) {
+            // From here on the call is JSON: the gates, the limits and the upstream see no CBOR.
+            body = cbor.requestToJson(raw);
+            raw = json.writeValueAsBytes(body);
+            headers = CborTranscoder.withContentType(headers, HttpReply.JSON);
+            counters.countTranscoded(operation);
+        } else {
+            body = raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
+        }
         HttpReply injected = inject(faults.plan(operation), operation);
         if (injected != null) {
             return injected;
         }
-        return route(new KinesisCall(operation, exchange.getRequestHeaders(), raw, body));
+        return route(new KinesisCall(operation, headers, raw, body));
     }
 
     private HttpReply route(KinesisCall call) throws IOException {
@@ -146,6 +153,7 @@ final class ProxyHandler implements HttpHandler {
                 throw new IOException("Interrupted during injected latency", e);
             }
         }
+        plan.scheduled().forEach(counters::countScheduled);
         if (plan.ending() == null) {
             return null;
         }

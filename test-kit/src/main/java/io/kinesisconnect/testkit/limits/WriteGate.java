@@ -63,10 +63,12 @@ final class WriteGate {
             JsonNode entry = entries.get(i);
             Optional<ShardRef> shard = predict(map.get(), stream, entry);
             predicted[i] = shard.map(ShardRef::shardId).orElse(null);
-            if (faults.failEntry()) {
+            FaultInjector.Plan entryFault = faults.entry();
+            if (entryFault.ending() != null) {
                 // Decided before the limit: a failed entry is not written, so it costs no budget.
                 results[i] = AwsErrors.failedEntry();
                 counters.injected(Fault.PUT_RECORDS_ENTRY_FAILURE, PUT_RECORDS, 1);
+                entryFault.scheduled().forEach(counters::countScheduled);
             } else if (shard.isPresent()
                     && !limiter.admitWrite(shard.get(), Payloads.recordSize(entry))) {
                 results[i] = AwsErrors.refusedEntry(shard.get());

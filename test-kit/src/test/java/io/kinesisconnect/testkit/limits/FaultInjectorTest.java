@@ -106,7 +106,7 @@ class FaultInjectorTest {
 
     @Test
     void aSeededInjectorHitsEachFaultAtItsRate() {
-        FaultInjector injector = FaultInjector.of(ENDING.withSeed(42));
+        FaultInjector injector = FaultInjector.of(ENDING.withSeed(42), Ticker.SYSTEM);
         int calls = 100_000;
         Map<Fault, Integer> hits = new HashMap<>();
         for (int i = 0; i < calls; i++) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,7 +91,9 @@ class KinesisLimitsProxyMainTest {
                 "fault.internal.failure.rate=0.05\n"
                         + "fault.dropped.connection.rate.PutRecords=0.01\n"
                         + "fault.latency.rate=0.1\n"
-                        + "fault.latency.ms=200\n");
+                        + "fault.latency.ms=200\n"
+                        + "fault.internal.failure.window.PutRecords=5s-8s\n"
+                        + "fault.dropped.connection.every=10\n");
 
         KinesisLimitsProxyMain.Options options =
                 KinesisLimitsProxyMain.Options.parse(
@@ -105,6 +108,17 @@ class KinesisLimitsProxyMainTest {
         assertThat(faults.rate(Fault.LATENCY, "ListShards")).isEqualTo(0.1);
         assertThat(faults.latencyMillis()).isEqualTo(200);
         assertThat(options.limits().perSecond(Limit.WRITE_RECORDS)).isEqualTo(1_000);
-        assertThat(KinesisLimitsProxyMain.USAGE).contains("fault.internal.failure.rate");
+        assertThat(faults.schedules())
+                .containsExactlyInAnyOrder(
+                        FaultSchedule.during(
+                                Fault.INTERNAL_FAILURE,
+                                "PutRecords",
+                                Duration.ofSeconds(5),
+                                Duration.ofSeconds(8)),
+                        FaultSchedule.everyNth(Fault.DROPPED_CONNECTION, null, 10));
+        assertThat(KinesisLimitsProxyMain.USAGE)
+                .contains("fault.internal.failure.rate")
+                .contains("fault.internal.failure.window.PutRecords=5s-8s")
+                .contains("<fault>.every[.<Operation>]=N");
     }
 }
