@@ -3,7 +3,7 @@ package io.kinesisconnect.sink.write;
 import io.kinesisconnect.common.aws.AwsConfigFragment;
 import io.kinesisconnect.common.keys.AwsKeys;
 import io.kinesisconnect.common.keys.KplConfigKeys;
-import io.kinesisconnect.common.spec.DidYouMean;
+import io.kinesisconnect.common.text.DidYouMean;
 import io.kinesisconnect.sink.KinesisSinkConfig;
 import java.net.URI;
 import java.time.Duration;

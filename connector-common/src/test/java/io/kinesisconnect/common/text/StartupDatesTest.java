@@ -1,4 +1,4 @@
-package io.kinesisconnect.common.spec;
+package io.kinesisconnect.common.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
