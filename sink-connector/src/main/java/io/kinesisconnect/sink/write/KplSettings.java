@@ -4,7 +4,7 @@ import io.kinesisconnect.common.aws.AwsConfigFragment;
 import io.kinesisconnect.common.keys.AwsKeys;
 import io.kinesisconnect.common.keys.KplConfigKeys;
 import io.kinesisconnect.common.text.DidYouMean;
-import io.kinesisconnect.sink.KinesisSinkConfig;
+import io.kinesisconnect.sink.config.KinesisSinkConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

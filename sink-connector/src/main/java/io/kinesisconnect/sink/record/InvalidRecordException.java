@@ -1,4 +1,4 @@
-package io.kinesisconnect.sink;
+package io.kinesisconnect.sink.record;
 
 import org.apache.kafka.connect.errors.DataException;
 

@@ -1,4 +1,4 @@
-package io.kinesisconnect.sink;
+package io.kinesisconnect.sink.config;
 
 /** How the target stream of a record is chosen. */
 public enum StreamRouting implements ConfigChoice {

@@ -1,4 +1,4 @@
-package io.kinesisconnect.sink;
+package io.kinesisconnect.sink.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

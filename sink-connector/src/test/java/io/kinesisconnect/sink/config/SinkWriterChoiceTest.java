@@ -1,9 +1,11 @@
-package io.kinesisconnect.sink;
+package io.kinesisconnect.sink.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kinesisconnect.sink.KinesisSinkConnector;
+import io.kinesisconnect.sink.RecordWriters;
+import io.kinesisconnect.sink.TestConfigs;
 import io.kinesisconnect.sink.write.KinesisRecordWriter;
-import io.kinesisconnect.sink.write.RecordWriters;
 import io.kinesisconnect.sink.write.sdk.SdkRecordWriter;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.kinesisconnect.sink;
+package io.kinesisconnect.sink.config;
 
 import java.util.LinkedHashMap;
 import java.util.List;

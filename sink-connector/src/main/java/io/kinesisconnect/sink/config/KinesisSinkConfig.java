@@ -1,7 +1,8 @@
-package io.kinesisconnect.sink;
+package io.kinesisconnect.sink.config;
 
 import io.kinesisconnect.common.aws.AwsConfigFragment;
 import io.kinesisconnect.common.keys.SinkKeys;
+import io.kinesisconnect.common.retry.ExponentialBackoff;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -145,7 +146,9 @@ public class KinesisSinkConfig extends AbstractConfig {
 
     public static final String RETRY_BACKOFF_CONFIG = "kinesis.retry.backoff.ms";
     public static final String RETRY_BACKOFF_DOC =
-            "Wait before the first re-send; it doubles per attempt up to 10 times this.";
+            "Wait before the first re-send. It doubles per attempt, up to 10 times this, and each"
+                    + " wait is drawn at random between half and all of that (jitter), so that tasks"
+                    + " throttled together do not retry together.";
     public static final long RETRY_BACKOFF_DEFAULT = 500;
 
     public static final String FLUSH_TIMEOUT_CONFIG = "kinesis.flush.timeout.ms";
@@ -641,6 +644,11 @@ public class KinesisSinkConfig extends AbstractConfig {
 
     public Duration retryBackoff() {
         return Duration.ofMillis(getLong(RETRY_BACKOFF_CONFIG));
+    }
+
+    /** The re-send waits: from {@link #retryBackoff()} up to 10 times it, with jitter. */
+    public ExponentialBackoff retryBackoffPolicy() {
+        return ExponentialBackoff.withJitter(retryBackoff(), retryBackoff().multipliedBy(10));
     }
 
     public Duration flushTimeout() {

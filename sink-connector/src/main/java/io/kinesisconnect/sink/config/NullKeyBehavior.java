@@ -1,4 +1,4 @@
-package io.kinesisconnect.sink;
+package io.kinesisconnect.sink.config;
 
 /** What a record whose partition key source is null or empty gets as partition key. */
 public enum NullKeyBehavior implements ConfigChoice {

@@ -1,8 +1,12 @@
-package io.kinesisconnect.sink.write;
+package io.kinesisconnect.sink;
 
 import io.kinesisconnect.common.aws.AwsCredentialsFactory;
-import io.kinesisconnect.sink.KinesisSinkConfig;
-import io.kinesisconnect.sink.SinkWriter;
+import io.kinesisconnect.sink.config.KinesisSinkConfig;
+import io.kinesisconnect.sink.config.SinkWriter;
+import io.kinesisconnect.sink.write.KinesisRecordWriter;
+import io.kinesisconnect.sink.write.KplProducer;
+import io.kinesisconnect.sink.write.KplRecordWriter;
+import io.kinesisconnect.sink.write.KplSettings;
 import io.kinesisconnect.sink.write.sdk.SdkRecordWriter;
 import software.amazon.kinesis.producer.KinesisProducer;
 import software.amazon.kinesis.producer.KinesisProducerConfiguration;

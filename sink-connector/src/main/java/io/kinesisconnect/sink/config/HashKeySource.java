@@ -1,4 +1,4 @@
-package io.kinesisconnect.sink;
+package io.kinesisconnect.sink.config;
 
 /** Where the explicit hash key of a record comes from, if anywhere. */
 public enum HashKeySource implements ConfigChoice {

@@ -1,4 +1,4 @@
-package io.kinesisconnect.sink;
+package io.kinesisconnect.sink.config;
 
 /** How binary partition keys become the text that Kinesis needs. */
 public enum BytesEncoding implements ConfigChoice {

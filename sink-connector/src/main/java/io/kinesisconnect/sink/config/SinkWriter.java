@@ -1,4 +1,4 @@
-package io.kinesisconnect.sink;
+package io.kinesisconnect.sink.config;
 
 /** Which library writes to Kinesis. */
 public enum SinkWriter implements ConfigChoice {

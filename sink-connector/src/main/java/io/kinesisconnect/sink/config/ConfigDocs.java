@@ -1,4 +1,4 @@
-package io.kinesisconnect.sink;
+package io.kinesisconnect.sink.config;
 
 import io.kinesisconnect.common.docs.ConfigReference;
 import io.kinesisconnect.common.keys.KplConfigKeys;

@@ -1,4 +1,4 @@
-package io.kinesisconnect.sink;
+package io.kinesisconnect.sink.config;
 
 /** What happens to a record with a null value. */
 public enum TombstoneBehavior implements ConfigChoice {

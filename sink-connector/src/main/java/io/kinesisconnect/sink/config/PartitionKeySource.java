@@ -1,4 +1,4 @@
-package io.kinesisconnect.sink;
+package io.kinesisconnect.sink.config;
 
 /** Where the Kinesis partition key of a record comes from. */
 public enum PartitionKeySource implements ConfigChoice {
