@@ -1,6 +1,7 @@
 package io.kinesisconnect.sink.config;
 
 import io.kinesisconnect.common.aws.AwsConfigFragment;
+import io.kinesisconnect.common.config.SummaryInterval;
 import io.kinesisconnect.common.keys.SinkKeys;
 import io.kinesisconnect.common.retry.ExponentialBackoff;
 import java.time.Duration;
@@ -14,9 +15,13 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The sink connector's settings: target stream, keys, value, delivery, AWS and KPL. */
 public class KinesisSinkConfig extends AbstractConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(KinesisSinkConfig.class);
 
     public static final String GROUP_STREAM = "Target stream";
     public static final String GROUP_PARTITION_KEY = "Partition key";
@@ -159,10 +164,20 @@ public class KinesisSinkConfig extends AbstractConfig {
                     + " then are not committed and will be written again.";
     public static final long FLUSH_TIMEOUT_DEFAULT = 3_000;
 
-    public static final String SUMMARY_INTERVAL_CONFIG = "kinesis.summary.log.interval.ms";
+    public static final String SUMMARY_INTERVAL_CONFIG = SummaryInterval.CONFIG;
     public static final String SUMMARY_INTERVAL_DOC =
-            "How often a task logs a summary line: records, bytes, outstanding, retries, failures.";
-    public static final long SUMMARY_INTERVAL_DEFAULT = 60_000;
+            "How often a task logs a summary line: records, bytes, outstanding, retries, failures."
+                    + " 0 turns it off.";
+    public static final long SUMMARY_INTERVAL_DEFAULT = SummaryInterval.DEFAULT_MS;
+
+    /** The sink's earlier name for {@link #SUMMARY_INTERVAL_CONFIG}, still read, with a warning. */
+    public static final String SUMMARY_INTERVAL_DEPRECATED_CONFIG =
+            "kinesis.summary.log.interval.ms";
+
+    private static final String SUMMARY_INTERVAL_DEPRECATED_DOC =
+            "Deprecated: use "
+                    + SUMMARY_INTERVAL_CONFIG
+                    + ", which wins when both are set. Still read when it is the only one.";
 
     public static final String WRITER_CONFIG = "kinesis.writer";
     public static final String WRITER_DOC =
@@ -219,6 +234,15 @@ public class KinesisSinkConfig extends AbstractConfig {
     public KinesisSinkConfig(Map<?, ?> props) {
         super(CONFIG_DEF, props);
         this.aws = new AwsConfigFragment(this);
+        if (props.containsKey(SUMMARY_INTERVAL_DEPRECATED_CONFIG)) {
+            log.warn(
+                    "{} is deprecated; use {} instead{}",
+                    SUMMARY_INTERVAL_DEPRECATED_CONFIG,
+                    SUMMARY_INTERVAL_CONFIG,
+                    props.containsKey(SUMMARY_INTERVAL_CONFIG)
+                            ? " (both are set, so " + SUMMARY_INTERVAL_CONFIG + " is used)"
+                            : "");
+        }
     }
 
     /** Every key with group, order, width, display name, validator and recommender. */
@@ -447,12 +471,28 @@ public class KinesisSinkConfig extends AbstractConfig {
                 "Max re-sends per record");
         defineMillis(def, RETRY_BACKOFF_CONFIG, RETRY_BACKOFF_DEFAULT, RETRY_BACKOFF_DOC, ++order);
         defineMillis(def, FLUSH_TIMEOUT_CONFIG, FLUSH_TIMEOUT_DEFAULT, FLUSH_TIMEOUT_DOC, ++order);
-        defineMillis(
-                def,
+        def.define(
                 SUMMARY_INTERVAL_CONFIG,
+                Type.LONG,
                 SUMMARY_INTERVAL_DEFAULT,
+                SummaryInterval.VALIDATOR,
+                Importance.LOW,
                 SUMMARY_INTERVAL_DOC,
-                ++order);
+                GROUP_DELIVERY,
+                ++order,
+                Width.SHORT,
+                "Summary interval (ms)");
+        def.define(
+                SUMMARY_INTERVAL_DEPRECATED_CONFIG,
+                Type.LONG,
+                null,
+                SummaryInterval.VALIDATOR,
+                Importance.LOW,
+                SUMMARY_INTERVAL_DEPRECATED_DOC,
+                GROUP_DELIVERY,
+                ++order,
+                Width.SHORT,
+                "Summary interval (ms), deprecated name");
     }
 
     private static void defineWriter(ConfigDef def) {
@@ -656,7 +696,10 @@ public class KinesisSinkConfig extends AbstractConfig {
     }
 
     public Duration summaryInterval() {
-        return Duration.ofMillis(getLong(SUMMARY_INTERVAL_CONFIG));
+        Long deprecated = getLong(SUMMARY_INTERVAL_DEPRECATED_CONFIG);
+        boolean onlyTheOldName =
+                deprecated != null && !originals().containsKey(SUMMARY_INTERVAL_CONFIG);
+        return Duration.ofMillis(onlyTheOldName ? deprecated : getLong(SUMMARY_INTERVAL_CONFIG));
     }
 
     public SinkWriter writer() {
