@@ -4,7 +4,6 @@ package io.kinesisconnect.common.keys;
 public final class ConnectKeys {
     public static final String NAME = "name";
     public static final String CONNECTOR_CLASS = "connector.class";
-    public static final String TASKS_MAX = "tasks.max";
     public static final String KEY_CONVERTER = "key.converter";
     public static final String VALUE_CONVERTER = "value.converter";
     public static final String STRING_CONVERTER =

@@ -162,11 +162,6 @@ public final class KplRecordWriter implements KinesisRecordWriter {
         producer = factory.get();
     }
 
-    /** How often the producer was replaced. */
-    public synchronized int generation() {
-        return generation;
-    }
-
     @Override
     public synchronized void close() {
         if (!closed) {
