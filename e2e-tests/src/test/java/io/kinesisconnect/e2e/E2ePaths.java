@@ -38,9 +38,14 @@ final class E2ePaths {
         return existing("kc.plugin.path");
     }
 
-    /** The archive's lib/ folder, which also runs the CLI. */
+    /** The archive's lib/ folder. */
     static Path pluginLib() {
         return existing("kc.plugin.dir").resolve("lib");
+    }
+
+    /** The unzipped CLI archive's lib/ folder. */
+    static Path cliLib() {
+        return existing("kc.cli.dir").resolve("lib");
     }
 
     /** The project version, which both connectors report. */

@@ -241,7 +241,7 @@ class Kafka4WorkersIT {
         String output =
                 JvmProcess.run(
                         "kinesis-connect-submit",
-                        E2ePaths.pluginLib(),
+                        E2ePaths.cliLib(),
                         "io.kinesisconnect.common.cli.Main",
                         List.of(
                                 "submit",

@@ -117,11 +117,10 @@ public final class Quickstart {
                         "kinesis-mock",
                         emulatorStart::join,
                         e -> e.endpoint() + " and " + e.tlsEndpoint() + "  log " + e.logFile());
-        Path plugin =
-                step(
-                        "Plugin archive installed",
-                        () -> PluginArchive.install(archive(), dir.resolve("plugins")),
-                        p -> p.toString());
+        step(
+                "Plugin archive installed",
+                () -> PluginArchive.install(archive(), dir.resolve("plugins")),
+                p -> p.toString());
         ConnectWorker worker =
                 step(
                         "Connect worker (distributed)",
@@ -138,7 +137,7 @@ public final class Quickstart {
         running.push(kinesis);
         Flows flows = new Flows(broker.bootstrapServers(), emulator, kinesis);
         createStreamsAndTopics(kinesis, flows);
-        submitConnectors(worker, emulator, plugin);
+        submitConnectors(worker, emulator);
         showFlow(broker, kinesis, flows);
         out.printf(
                 Locale.ROOT,
@@ -171,7 +170,7 @@ public final class Quickstart {
                                 + " orders-processed, com.example.fn.greeter, com.example.fn.auditor");
     }
 
-    private void submitConnectors(ConnectWorker worker, EmulatorProcess emulator, Path plugin) {
+    private void submitConnectors(ConnectWorker worker, EmulatorProcess emulator) {
         ConnectRest rest = worker.rest();
         ExampleConfigs examples =
                 new ExampleConfigs(
@@ -190,7 +189,7 @@ public final class Quickstart {
         step(
                 "bin/kinesis-connect submit " + options.repo().relativize(module),
                 () -> {
-                    String output = submitModule(module, plugin.resolve("lib"), rest.baseUrl());
+                    String output = submitModule(module, rest.baseUrl());
                     List<String> names =
                             output.lines().filter(l -> l.startsWith("statefun-")).toList();
                     rest.awaitAllRunning("statefun-com-example-users-source", RUNNING_TIMEOUT);
@@ -199,7 +198,7 @@ public final class Quickstart {
                 summary -> summary + "  RUNNING");
     }
 
-    private String submitModule(Path module, Path lib, String connectUrl) {
+    private String submitModule(Path module, String connectUrl) {
         Path log = options.dir().resolve("kinesis-connect-cli.log");
         ProcessBuilder builder =
                 new ProcessBuilder(
@@ -210,7 +209,6 @@ public final class Quickstart {
                                 connectUrl)
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile());
-        builder.environment().put("KINESIS_CONNECT_LIB", lib.toString());
         try {
             Process cli = builder.start();
             if (!cli.waitFor(2, TimeUnit.MINUTES)) {

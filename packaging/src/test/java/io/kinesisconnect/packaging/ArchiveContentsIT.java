@@ -34,6 +34,23 @@ class ArchiveContentsIT {
     private static final List<String> WORKER_PACKAGES =
             List.of("org/apache/kafka/", "org/slf4j/", "org/apache/logging/log4j/");
 
+    /**
+     * The CLI and the StateFun translator ship in their own archive: no worker needs them, nor the
+     * command-line and YAML libraries they bring.
+     */
+    private static final Pattern OFFLINE_TOOLING_JAR =
+            Pattern.compile(
+                    "^(kinesis-connect-common-spec|kinesis-connect-cli|picocli"
+                            + "|jackson-dataformat-yaml|snakeyaml)-\\d.*\\.jar$");
+
+    private static final List<String> OFFLINE_TOOLING_PACKAGES =
+            List.of(
+                    "io/kinesisconnect/common/cli/",
+                    "io/kinesisconnect/common/spec/",
+                    "io/kinesisconnect/common/translate/",
+                    "picocli/",
+                    "org/yaml/snakeyaml/");
+
     private static Path archive;
     private static String root;
     private static Map<String, byte[]> smallFiles;
@@ -88,6 +105,20 @@ class ArchiveContentsIT {
     }
 
     @Test
+    void holdsNeitherTheCliNorTheStateFunToolingNorWhatOnlyTheyUse() throws IOException {
+        List<String> names = jars.stream().map(j -> j.substring(j.lastIndexOf('/') + 1)).toList();
+        assertThat(names).noneMatch(name -> OFFLINE_TOOLING_JAR.matcher(name).matches());
+        List<String> toolingClasses = new ArrayList<>();
+        forEachJarEntry(
+                (jar, entry) -> {
+                    if (OFFLINE_TOOLING_PACKAGES.stream().anyMatch(entry::startsWith)) {
+                        toolingClasses.add(jar + "!" + entry);
+                    }
+                });
+        assertThat(toolingClasses).isEmpty();
+    }
+
+    @Test
     void noBundledJarCarriesClassesOfTheWorkerItself() throws IOException {
         List<String> offending = new ArrayList<>();
         forEachJarEntry(
@@ -118,8 +149,7 @@ class ArchiveContentsIT {
         assertThat(classes)
                 .contains(
                         "io/kinesisconnect/source/KinesisSourceConnector.class",
-                        "io/kinesisconnect/sink/KinesisSinkConnector.class",
-                        "io/kinesisconnect/common/cli/Main.class");
+                        "io/kinesisconnect/sink/KinesisSinkConnector.class");
         assertThat(
                         services.get(
                                 "META-INF/services/org.apache.kafka.connect.source.SourceConnector"))

@@ -1,13 +1,14 @@
 package io.kinesisconnect.sink;
 
+import io.kinesisconnect.sink.config.KinesisSinkConfig;
 import io.kinesisconnect.sink.delivery.BackPressure;
 import io.kinesisconnect.sink.delivery.FailureReporter;
 import io.kinesisconnect.sink.delivery.MetricsRegistration;
 import io.kinesisconnect.sink.delivery.RecordDispatcher;
-import io.kinesisconnect.sink.delivery.RetryBackoff;
 import io.kinesisconnect.sink.delivery.RetryThread;
 import io.kinesisconnect.sink.delivery.SummaryLog;
 import io.kinesisconnect.sink.delivery.TaskStats;
+import io.kinesisconnect.sink.record.InvalidRecordException;
 import io.kinesisconnect.sink.write.KinesisRecordWriter;
 import java.time.Duration;
 import java.util.Collection;
@@ -62,7 +63,7 @@ final class DeliveryPath implements AutoCloseable {
                         config.maxOutstandingRecords(),
                         config.maxOutstandingBytes(),
                         config.maxRetries(),
-                        new RetryBackoff(config.retryBackoff()),
+                        config.retryBackoffPolicy(),
                         stats);
         backPressure = new BackPressure(dispatcher, context, name.full(), stats);
         failures =

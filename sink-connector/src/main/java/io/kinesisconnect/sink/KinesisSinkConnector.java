@@ -1,6 +1,8 @@
 package io.kinesisconnect.sink;
 
 import io.kinesisconnect.common.ProjectVersion;
+import io.kinesisconnect.sink.config.KinesisSinkConfig;
+import io.kinesisconnect.sink.config.SinkWriter;
 import io.kinesisconnect.sink.write.KplSettings;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,9 +1,10 @@
 package io.kinesisconnect.sink;
 
 import io.kinesisconnect.common.ProjectVersion;
+import io.kinesisconnect.sink.config.KinesisSinkConfig;
+import io.kinesisconnect.sink.config.SinkWriter;
 import io.kinesisconnect.sink.write.KinesisRecordWriter;
 import io.kinesisconnect.sink.write.KplSettings;
-import io.kinesisconnect.sink.write.RecordWriters;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;

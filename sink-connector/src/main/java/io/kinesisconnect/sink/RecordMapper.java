@@ -1,7 +1,9 @@
 package io.kinesisconnect.sink;
 
+import io.kinesisconnect.sink.config.KinesisSinkConfig;
 import io.kinesisconnect.sink.key.ExplicitHashKeyStrategy;
 import io.kinesisconnect.sink.key.PartitionKeyStrategy;
+import io.kinesisconnect.sink.record.InvalidRecordException;
 import io.kinesisconnect.sink.route.StreamRouter;
 import io.kinesisconnect.sink.value.ValueEncoder;
 import io.kinesisconnect.sink.write.KinesisRecord;

@@ -2,6 +2,11 @@ package io.kinesisconnect.sink;
 
 import io.kinesisconnect.common.keys.AwsKeys;
 import io.kinesisconnect.common.keys.KplConfigKeys;
+import io.kinesisconnect.sink.config.ConfigChoice;
+import io.kinesisconnect.sink.config.HashKeySource;
+import io.kinesisconnect.sink.config.KinesisSinkConfig;
+import io.kinesisconnect.sink.config.PartitionKeySource;
+import io.kinesisconnect.sink.config.SinkWriter;
 import io.kinesisconnect.sink.write.KplSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,8 @@
 package io.kinesisconnect.sink;
 
 import io.kinesisconnect.common.aws.StreamExistence;
+import io.kinesisconnect.sink.config.KinesisSinkConfig;
+import io.kinesisconnect.sink.record.InvalidRecordException;
 import io.kinesisconnect.sink.route.StreamRouter;
 import java.util.ArrayList;
 import java.util.Arrays;

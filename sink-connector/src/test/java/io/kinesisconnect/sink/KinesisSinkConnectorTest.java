@@ -3,6 +3,7 @@ package io.kinesisconnect.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kinesisconnect.sink.config.KinesisSinkConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

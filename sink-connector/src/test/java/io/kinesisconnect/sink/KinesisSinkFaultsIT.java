@@ -3,6 +3,8 @@ package io.kinesisconnect.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kinesisconnect.sink.config.KinesisSinkConfig;
+import io.kinesisconnect.sink.config.SinkWriter;
 import io.kinesisconnect.testkit.Await;
 import io.kinesisconnect.testkit.ConnectTestCluster;
 import io.kinesisconnect.testkit.EmulatorKind;

@@ -3,6 +3,7 @@ package io.kinesisconnect.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kinesisconnect.sink.config.KinesisSinkConfig;
 import io.kinesisconnect.sink.write.FakeRecordWriter;
 import io.kinesisconnect.sink.write.KinesisRecord;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.kinesisconnect.sink;
 
+import io.kinesisconnect.sink.config.KinesisSinkConfig;
 import io.kinesisconnect.sink.delivery.MetricsRegistration;
 import io.kinesisconnect.testkit.ConnectTestCluster;
 import io.kinesisconnect.testkit.EmulatorProcess;

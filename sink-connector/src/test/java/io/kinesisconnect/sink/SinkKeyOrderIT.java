@@ -2,6 +2,8 @@ package io.kinesisconnect.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kinesisconnect.sink.config.KinesisSinkConfig;
+import io.kinesisconnect.sink.config.SinkWriter;
 import io.kinesisconnect.sink.write.sdk.HashKeys;
 import io.kinesisconnect.testkit.Await;
 import io.kinesisconnect.testkit.ConnectTestCluster;

@@ -2,6 +2,7 @@ package io.kinesisconnect.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kinesisconnect.sink.config.KinesisSinkConfig;
 import io.kinesisconnect.testkit.Await;
 import io.kinesisconnect.testkit.ConnectClusterExtension;
 import io.kinesisconnect.testkit.ConnectTestCluster;

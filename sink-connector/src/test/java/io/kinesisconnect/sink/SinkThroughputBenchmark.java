@@ -6,6 +6,7 @@ import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.MoreExecutors;
 import io.kinesisconnect.common.aws.AwsClientFactory;
+import io.kinesisconnect.sink.config.KinesisSinkConfig;
 import io.kinesisconnect.sink.write.KplSettings;
 import io.kinesisconnect.sink.write.sdk.AggregateBuilder;
 import io.kinesisconnect.sink.write.sdk.HashKeys;

@@ -1,5 +1,6 @@
 package io.kinesisconnect.sink;
 
+import io.kinesisconnect.sink.config.KinesisSinkConfig;
 import java.util.HashMap;
 import java.util.Map;
 

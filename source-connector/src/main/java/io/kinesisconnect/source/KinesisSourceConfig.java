@@ -2,7 +2,7 @@ package io.kinesisconnect.source;
 
 import io.kinesisconnect.common.aws.AwsConfigFragment;
 import io.kinesisconnect.common.keys.SourceKeys;
-import io.kinesisconnect.common.spec.StartupDates;
+import io.kinesisconnect.common.text.StartupDates;
 import io.kinesisconnect.source.record.MetadataHeader;
 import io.kinesisconnect.source.record.StreamRoutes;
 import io.kinesisconnect.source.shard.ReaderSettings;

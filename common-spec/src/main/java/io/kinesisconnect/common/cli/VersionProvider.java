@@ -1,12 +1,12 @@
 package io.kinesisconnect.common.cli;
 
+import io.kinesisconnect.common.ProjectVersion;
 import picocli.CommandLine;
 
-/** The version from the jar's manifest, if it has one. */
+/** The project version stamped at build time, the same one both connectors report. */
 final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String v = KinesisConnectCli.class.getPackage().getImplementationVersion();
-        return new String[] {"kinesis-connect " + (v == null ? "(development build)" : v)};
+        return new String[] {"kinesis-connect " + ProjectVersion.get()};
     }
 }

@@ -1,5 +1,6 @@
 package io.kinesisconnect.common.spec;
 
+import io.kinesisconnect.common.text.DidYouMean;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

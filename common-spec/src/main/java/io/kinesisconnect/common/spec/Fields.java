@@ -1,5 +1,6 @@
 package io.kinesisconnect.common.spec;
 
+import io.kinesisconnect.common.text.DidYouMean;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;

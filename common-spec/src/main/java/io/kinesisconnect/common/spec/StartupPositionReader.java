@@ -1,5 +1,7 @@
 package io.kinesisconnect.common.spec;
 
+import io.kinesisconnect.common.text.DidYouMean;
+import io.kinesisconnect.common.text.StartupDates;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

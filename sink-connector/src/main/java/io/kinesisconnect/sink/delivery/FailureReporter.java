@@ -1,8 +1,8 @@
 package io.kinesisconnect.sink.delivery;
 
-import io.kinesisconnect.sink.InvalidRecordException;
-import io.kinesisconnect.sink.KinesisSinkConfig;
-import io.kinesisconnect.sink.TombstoneBehavior;
+import io.kinesisconnect.sink.config.KinesisSinkConfig;
+import io.kinesisconnect.sink.config.TombstoneBehavior;
+import io.kinesisconnect.sink.record.InvalidRecordException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;

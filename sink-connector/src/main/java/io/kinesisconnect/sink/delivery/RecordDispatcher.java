@@ -1,5 +1,6 @@
 package io.kinesisconnect.sink.delivery;
 
+import io.kinesisconnect.common.retry.ExponentialBackoff;
 import io.kinesisconnect.sink.write.KinesisRecord;
 import io.kinesisconnect.sink.write.KinesisRecordWriter;
 import io.kinesisconnect.sink.write.WriteOutcome;
@@ -39,7 +40,7 @@ public final class RecordDispatcher {
     private final int maxOutstanding;
     private final long maxOutstandingBytes;
     private final int maxRetries;
-    private final RetryBackoff backoff;
+    private final ExponentialBackoff backoff;
     private final TaskStats stats;
 
     private final AcknowledgedOffsets offsets = new AcknowledgedOffsets();
@@ -57,7 +58,7 @@ public final class RecordDispatcher {
             int maxOutstanding,
             long maxOutstandingBytes,
             int maxRetries,
-            RetryBackoff backoff,
+            ExponentialBackoff backoff,
             TaskStats stats) {
         this.writer = writer;
         this.scheduler = scheduler;

@@ -22,10 +22,10 @@ public final class SummaryLog {
         this.lastNanos = System.nanoTime();
     }
 
-    /** Logs the summary if the interval has passed since the last one. */
+    /** Logs the summary if the interval has passed since the last one; never if it is 0 (off). */
     public void maybeLog() {
         long now = System.nanoTime();
-        if (now - lastNanos < intervalNanos) {
+        if (intervalNanos == 0 || now - lastNanos < intervalNanos) {
             return;
         }
         long written = stats.getRecordsWritten();

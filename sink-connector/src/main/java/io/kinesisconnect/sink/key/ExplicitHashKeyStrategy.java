@@ -1,7 +1,7 @@
 package io.kinesisconnect.sink.key;
 
-import io.kinesisconnect.sink.InvalidRecordException;
-import io.kinesisconnect.sink.KinesisSinkConfig;
+import io.kinesisconnect.sink.config.KinesisSinkConfig;
+import io.kinesisconnect.sink.record.InvalidRecordException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.connect.header.Header;

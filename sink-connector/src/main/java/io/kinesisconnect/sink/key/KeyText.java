@@ -1,6 +1,6 @@
 package io.kinesisconnect.sink.key;
 
-import io.kinesisconnect.sink.BytesEncoding;
+import io.kinesisconnect.sink.config.BytesEncoding;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,9 +1,9 @@
 package io.kinesisconnect.sink.key;
 
-import io.kinesisconnect.sink.BytesEncoding;
-import io.kinesisconnect.sink.InvalidRecordException;
-import io.kinesisconnect.sink.KinesisSinkConfig;
-import io.kinesisconnect.sink.NullKeyBehavior;
+import io.kinesisconnect.sink.config.BytesEncoding;
+import io.kinesisconnect.sink.config.KinesisSinkConfig;
+import io.kinesisconnect.sink.config.NullKeyBehavior;
+import io.kinesisconnect.sink.record.InvalidRecordException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;

@@ -1,7 +1,7 @@
 package io.kinesisconnect.sink.route;
 
-import io.kinesisconnect.sink.InvalidRecordException;
-import io.kinesisconnect.sink.KinesisSinkConfig;
+import io.kinesisconnect.sink.config.KinesisSinkConfig;
+import io.kinesisconnect.sink.record.InvalidRecordException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;

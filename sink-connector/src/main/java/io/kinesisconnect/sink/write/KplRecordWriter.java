@@ -1,6 +1,7 @@
 package io.kinesisconnect.sink.write;
 
 import com.google.common.util.concurrent.ListenableFuture;
+import io.kinesisconnect.common.aws.KinesisErrorCodes;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -118,7 +119,12 @@ public final class KplRecordWriter implements KinesisRecordWriter {
                         + " (after "
                         + attempts.size()
                         + " attempts)";
-        return new WriteOutcome.Failed(FailureCodes.isPermanent(last.getErrorCode()), reason);
+        // Only a request Kinesis calls invalid is given up on; credential errors are retried until
+        // the budget fails the task, so that a fixed policy lets the same records through.
+        boolean invalid =
+                KinesisErrorCodes.classify(0, last.getErrorCode())
+                        == KinesisErrorCodes.ErrorClass.INVALID_REQUEST;
+        return new WriteOutcome.Failed(invalid, reason);
     }
 
     @Override
@@ -154,11 +160,6 @@ public final class KplRecordWriter implements KinesisRecordWriter {
                 e.toString());
         destroyQuietly(producer);
         producer = factory.get();
-    }
-
-    /** How often the producer was replaced. */
-    public synchronized int generation() {
-        return generation;
     }
 
     @Override

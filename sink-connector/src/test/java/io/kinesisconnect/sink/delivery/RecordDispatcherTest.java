@@ -3,6 +3,7 @@ package io.kinesisconnect.sink.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kinesisconnect.common.retry.ExponentialBackoff;
 import io.kinesisconnect.sink.write.FakeRecordWriter;
 import io.kinesisconnect.sink.write.KinesisRecord;
 import java.time.Duration;
@@ -36,7 +37,8 @@ class RecordDispatcherTest {
                         3,
                         MAX_BYTES,
                         2,
-                        new RetryBackoff(Duration.ofMillis(10)),
+                        ExponentialBackoff.withJitter(
+                                Duration.ofMillis(10), Duration.ofMillis(10 * 10)),
                         stats);
         dispatcher.open(P0);
     }

@@ -3,6 +3,7 @@ package io.kinesisconnect.sink.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kinesisconnect.common.retry.ExponentialBackoff;
 import io.kinesisconnect.sink.write.FakeRecordWriter;
 import io.kinesisconnect.sink.write.KinesisRecord;
 import io.kinesisconnect.sink.write.KinesisRecordWriter;
@@ -58,7 +59,8 @@ class SelfRetryingWriterDispatchTest {
                         10,
                         Long.MAX_VALUE,
                         5,
-                        new RetryBackoff(Duration.ofMillis(10)),
+                        ExponentialBackoff.withJitter(
+                                Duration.ofMillis(10), Duration.ofMillis(10 * 10)),
                         new TaskStats());
         dispatcher.open(P0);
         for (long offset = 4; offset <= 6; offset++) {

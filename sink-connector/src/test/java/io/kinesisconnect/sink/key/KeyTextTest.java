@@ -2,7 +2,7 @@ package io.kinesisconnect.sink.key;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kinesisconnect.sink.BytesEncoding;
+import io.kinesisconnect.sink.config.BytesEncoding;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -3,9 +3,9 @@ package io.kinesisconnect.sink.route;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kinesisconnect.sink.InvalidRecordException;
-import io.kinesisconnect.sink.KinesisSinkConfig;
 import io.kinesisconnect.sink.TestConfigs;
+import io.kinesisconnect.sink.config.KinesisSinkConfig;
+import io.kinesisconnect.sink.record.InvalidRecordException;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.sink.SinkRecord;

@@ -3,9 +3,9 @@ package io.kinesisconnect.sink.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kinesisconnect.sink.InvalidRecordException;
-import io.kinesisconnect.sink.KinesisSinkConfig;
 import io.kinesisconnect.sink.TestConfigs;
+import io.kinesisconnect.sink.config.KinesisSinkConfig;
+import io.kinesisconnect.sink.record.InvalidRecordException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.kinesisconnect.sink.write.sdk;
 
 import io.kinesisconnect.common.aws.AwsClientFactory;
-import io.kinesisconnect.sink.KinesisSinkConfig;
+import io.kinesisconnect.sink.config.KinesisSinkConfig;
 import io.kinesisconnect.sink.write.KinesisRecord;
 import io.kinesisconnect.sink.write.KinesisRecordWriter;
 import io.kinesisconnect.sink.write.WriteOutcome;

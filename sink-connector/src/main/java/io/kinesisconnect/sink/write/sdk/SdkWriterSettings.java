@@ -1,7 +1,7 @@
 package io.kinesisconnect.sink.write.sdk;
 
-import io.kinesisconnect.sink.KinesisSinkConfig;
-import io.kinesisconnect.sink.delivery.RetryBackoff;
+import io.kinesisconnect.common.retry.ExponentialBackoff;
+import io.kinesisconnect.sink.config.KinesisSinkConfig;
 
 /**
  * What the SDK writer is allowed to do.
@@ -21,7 +21,7 @@ public record SdkWriterSettings(
         long shardBytesPerSecond,
         long shardRecordsPerSecond,
         int maxRetries,
-        RetryBackoff backoff) {
+        ExponentialBackoff backoff) {
 
     /** Kinesis' limit on one record: data plus partition key. */
     public static final int MAX_RECORD_BYTES = 1024 * 1024;
@@ -40,6 +40,6 @@ public record SdkWriterSettings(
                 config.shardWriteBytesPerSecond(),
                 config.shardWriteRecordsPerSecond(),
                 config.maxRetries(),
-                new RetryBackoff(config.retryBackoff()));
+                config.retryBackoffPolicy());
     }
 }

@@ -1,6 +1,6 @@
 package io.kinesisconnect.sink.write.sdk;
 
-import io.kinesisconnect.sink.delivery.RetryBackoff;
+import io.kinesisconnect.common.retry.ExponentialBackoff;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -70,7 +70,7 @@ final class ShardLane {
      *
      * @return how many consecutive failures the lane has seen
      */
-    int failed(List<PendingUserRecord> sent, long now, RetryBackoff backoff) {
+    int failed(List<PendingUserRecord> sent, long now, ExponentialBackoff backoff) {
         for (int i = sent.size() - 1; i >= 0; i--) {
             queue.addFirst(sent.get(i));
         }

@@ -2,7 +2,7 @@ package io.kinesisconnect.sink.write.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kinesisconnect.sink.delivery.RetryBackoff;
+import io.kinesisconnect.common.retry.ExponentialBackoff;
 import io.kinesisconnect.sink.write.KinesisRecord;
 import io.kinesisconnect.sink.write.WriteOutcome;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +24,7 @@ class SdkRecordWriterTest {
                     1024 * 1024,
                     1_000,
                     10,
-                    new RetryBackoff(Duration.ofMillis(5)));
+                    ExponentialBackoff.withJitter(Duration.ofMillis(5), Duration.ofMillis(5 * 10)));
 
     private static KinesisRecord record(String key, String explicitHashKey, byte[] data) {
         return new KinesisRecord("s", key, explicitHashKey, data);
@@ -96,7 +96,8 @@ class SdkRecordWriterTest {
                         1024 * 1024,
                         1_000,
                         10,
-                        new RetryBackoff(Duration.ofMillis(5)));
+                        ExponentialBackoff.withJitter(
+                                Duration.ofMillis(5), Duration.ofMillis(5 * 10)));
         SendLoop loop = new SendLoop(kinesis, small, System::nanoTime, new SdkWriterStats());
         List<PendingUserRecord> records = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

@@ -2,8 +2,8 @@ package io.kinesisconnect.sink.write.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kinesisconnect.common.retry.ExponentialBackoff;
 import io.kinesisconnect.sink.KeyOrderCheck;
-import io.kinesisconnect.sink.delivery.RetryBackoff;
 import io.kinesisconnect.sink.write.KinesisRecord;
 import io.kinesisconnect.sink.write.WriteOutcome;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +37,7 @@ class SendLoopTest {
                 1024 * 1024,
                 1_000,
                 maxRetries,
-                new RetryBackoff(Duration.ofMillis(100)));
+                ExponentialBackoff.withJitter(Duration.ofMillis(100), Duration.ofMillis(100 * 10)));
     }
 
     private PendingUserRecord record(String key) {
@@ -242,7 +242,8 @@ class SendLoopTest {
                         1024 * 1024,
                         10,
                         10,
-                        new RetryBackoff(Duration.ofMillis(100)));
+                        ExponentialBackoff.withJitter(
+                                Duration.ofMillis(100), Duration.ofMillis(100 * 10)));
         SendLoop loop = new SendLoop(kinesis, slow, clock::get, stats);
         long started = clock.get();
 
@@ -267,7 +268,8 @@ class SendLoopTest {
                         2_000,
                         1_000,
                         10,
-                        new RetryBackoff(Duration.ofMillis(100)));
+                        ExponentialBackoff.withJitter(
+                                Duration.ofMillis(100), Duration.ofMillis(100 * 10)));
         SendLoop loop = new SendLoop(kinesis, slow, clock::get, stats);
         long started = clock.get();
 
@@ -292,7 +294,8 @@ class SendLoopTest {
                         2_000,
                         1_000,
                         10,
-                        new RetryBackoff(Duration.ofMillis(100)));
+                        ExponentialBackoff.withJitter(
+                                Duration.ofMillis(100), Duration.ofMillis(100 * 10)));
         SendLoop loop = new SendLoop(kinesis, slow, clock::get, stats);
 
         run(loop, 3, 1_000, 1_000);

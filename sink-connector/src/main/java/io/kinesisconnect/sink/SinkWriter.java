@@ -1,9 +1,0 @@
-package io.kinesisconnect.sink;
-
-/** Which library writes to Kinesis. */
-public enum SinkWriter implements ConfigChoice {
-    /** The Kinesis Producer Library and its native child process: today's behaviour. */
-    KPL,
-    /** The AWS SDK v2 with KPL-format aggregation, keeping every key's order. */
-    SDK
-}
