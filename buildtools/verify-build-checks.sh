@@ -74,3 +74,25 @@ public final class Probe {
 }
 JAVA
 expect pass "a clean file"
+
+# The copy-paste check over the connectors' main code: it passes on the tree as it is, and a sink class
+# copied into the source makes it fail.
+cpd_check() {
+  (cd "$root" && mvn -B -o -q org.apache.maven.plugins:maven-pmd-plugin:3.28.0:aggregate-cpd-check@no-copied-blocks \
+      -pl .,connector-common,source-connector,sink-connector 2>&1)
+}
+if ! out=$(cpd_check); then
+  echo "FAILED: the copy-paste check should pass on the tree as it is" >&2
+  echo "$out" | grep -E 'CPD|ERROR' | head -20 >&2
+  exit 1
+fi
+echo "ok: no block copied between the connectors: build passed"
+copy="$root/source-connector/src/main/java/io/kinesisconnect/source/CpdProbeCopy.java"
+trap 'rm -rf "$scratch" "$copy"' EXIT
+cp "$root/sink-connector/src/main/java/io/kinesisconnect/sink/delivery/BackPressure.java" "$copy"
+if out=$(cpd_check) || ! grep -q "duplicat" <<<"$out"; then
+  echo "FAILED: a sink class copied into the source should fail the copy-paste check" >&2
+  exit 1
+fi
+rm -f "$copy"
+echo "ok: a sink class copied into the source: build failed citing the duplication"
