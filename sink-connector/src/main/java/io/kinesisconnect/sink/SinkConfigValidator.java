@@ -1,5 +1,6 @@
 package io.kinesisconnect.sink;
 
+import io.kinesisconnect.common.config.ConfigErrors;
 import io.kinesisconnect.common.keys.AwsKeys;
 import io.kinesisconnect.common.keys.KplConfigKeys;
 import io.kinesisconnect.sink.config.ConfigChoice;
@@ -67,12 +68,15 @@ final class SinkConfigValidator {
         switch (config.streamRouting()) {
             case STATIC -> {
                 if (config.streamTemplate().isEmpty()) {
-                    add(errors, KinesisSinkConfig.STREAM_CONFIG, "is required with routing static");
+                    ConfigErrors.add(
+                            errors,
+                            KinesisSinkConfig.STREAM_CONFIG,
+                            "is required with routing static");
                 }
             }
             case MAPPING -> {
                 if (config.streamMapping().isEmpty() && config.streamTemplate().isEmpty()) {
-                    add(
+                    ConfigErrors.add(
                             errors,
                             KinesisSinkConfig.STREAM_MAPPING_CONFIG,
                             "routing mapping needs a mapping, or "
@@ -82,7 +86,7 @@ final class SinkConfigValidator {
             }
             default -> {
                 if (config.streamHeader().isBlank()) {
-                    add(
+                    ConfigErrors.add(
                             errors,
                             KinesisSinkConfig.STREAM_HEADER_CONFIG,
                             "is required with routing header");
@@ -109,7 +113,7 @@ final class SinkConfigValidator {
                 "explicit hash key source header");
         if (config.hashKeySource() == HashKeySource.PIN_PARTITION
                 && config.hashKeyPartitions() <= 0) {
-            add(
+            ConfigErrors.add(
                     errors,
                     KinesisSinkConfig.HASH_KEY_PARTITIONS_CONFIG,
                     "must be the topic's partition count (at least 1) with explicit hash key"
@@ -125,7 +129,7 @@ final class SinkConfigValidator {
             String value,
             String when) {
         if (applies && value.isBlank()) {
-            add(errors, key, "is required with " + when);
+            ConfigErrors.add(errors, key, "is required with " + when);
         }
     }
 
@@ -157,9 +161,5 @@ final class SinkConfigValidator {
         boolean secret =
                 AwsKeys.SECRET_KEYS.contains(key) || KplConfigKeys.SECRET_KEYS.contains(kplKey);
         return secret ? null : props.get(key);
-    }
-
-    private static void add(Map<String, List<String>> errors, String key, String message) {
-        errors.computeIfAbsent(key, k -> new ArrayList<>()).add(message);
     }
 }

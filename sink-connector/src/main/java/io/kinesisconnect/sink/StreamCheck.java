@@ -1,29 +1,28 @@
 package io.kinesisconnect.sink;
 
 import io.kinesisconnect.common.aws.StreamExistence;
+import io.kinesisconnect.common.aws.StreamVerdict;
+import io.kinesisconnect.common.config.ConfigErrors;
+import io.kinesisconnect.common.keys.AwsKeys;
 import io.kinesisconnect.sink.config.KinesisSinkConfig;
 import io.kinesisconnect.sink.record.InvalidRecordException;
 import io.kinesisconnect.sink.route.StreamRouter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/**
- * Asks Kinesis whether the streams a config names exist. Only a definite "not found" is an error:
- * an endpoint that does not answer, or missing credentials, leave the check out.
- */
+/** Asks Kinesis whether the streams a config names exist, through {@link StreamExistence}. */
 final class StreamCheck {
-
-    private static final Logger log = LoggerFactory.getLogger(StreamCheck.class);
 
     private StreamCheck() {}
 
-    /** Per config key, the streams it leads to that do not exist. */
+    /**
+     * Per config key, the problems found: streams that do not exist on the key that named them, and
+     * rejected credentials or unusable AWS settings on the credentials key. An endpoint that cannot
+     * be reached leaves the check out, with a warning.
+     */
     static Map<String, List<String>> missingStreams(
             Map<String, String> props, KinesisSinkConfig config) {
         Map<String, String> streamToKey = candidates(props, config);
@@ -31,23 +30,21 @@ final class StreamCheck {
         if (streamToKey.isEmpty()) {
             return errors;
         }
-        Optional<List<String>> missing;
-        try {
-            missing =
-                    StreamExistence.missing(
-                            props, c -> new KinesisSinkConfig(c).aws(), streamToKey.keySet());
-        } catch (IllegalStateException e) {
-            log.info("Could not check whether the target streams exist: {}", e.toString());
-            return Map.of();
-        }
-        for (String stream : missing.orElse(List.of())) {
-            errors.computeIfAbsent(streamToKey.get(stream), k -> new ArrayList<>())
-                    .add(
-                            "stream '"
-                                    + stream
-                                    + "' does not exist"
-                                    + config.aws().region().map(r -> " in " + r).orElse("")
-                                    + config.aws().endpoint().map(u -> " at " + u).orElse(""));
+        StreamVerdict verdict =
+                StreamExistence.check(
+                        props, c -> new KinesisSinkConfig(c).aws(), streamToKey.keySet());
+        if (verdict instanceof StreamVerdict.CredentialsRejected rejected) {
+            ConfigErrors.add(errors, AwsKeys.CREDENTIALS_PROVIDER, rejected.message());
+        } else if (verdict instanceof StreamVerdict.Checked checked) {
+            for (String stream : checked.missing()) {
+                ConfigErrors.add(
+                        errors,
+                        streamToKey.get(stream),
+                        "stream '"
+                                + stream
+                                + "' does not exist at "
+                                + StreamExistence.where(config.aws()));
+            }
         }
         return errors;
     }

@@ -3,6 +3,8 @@ package io.kinesisconnect.source;
 import io.kinesisconnect.common.ProjectVersion;
 import io.kinesisconnect.common.aws.AwsClientFactory;
 import io.kinesisconnect.common.aws.StreamExistence;
+import io.kinesisconnect.common.aws.StreamVerdict;
+import io.kinesisconnect.common.config.ConfigErrors;
 import io.kinesisconnect.common.connect.BadRequests;
 import io.kinesisconnect.common.keys.AwsKeys;
 import io.kinesisconnect.source.kinesis.SdkStreamProxy;
@@ -198,38 +200,30 @@ public class KinesisSourceConnector extends SourceConnector {
     }
 
     /**
-     * Asks Kinesis whether the streams exist. Settings that cannot even build a client (a profile
-     * file that is not there, say) are reported on the credentials key rather than thrown, so the
-     * user sees a field error instead of an HTTP 500.
+     * Asks Kinesis whether the streams exist: missing streams are errors on kinesis.streams,
+     * rejected credentials or settings that cannot build a client on the credentials key, and an
+     * endpoint that cannot be reached skips the check with a warning.
      */
     private static void checkStreamsExist(
             Map<String, String> props,
             KinesisSourceConfig parsed,
             Map<String, List<String>> errors) {
-        try {
-            StreamExistence.missing(props, c -> new KinesisSourceConfig(c).aws(), parsed.streams())
-                    .filter(missing -> !missing.isEmpty())
-                    .ifPresent(
-                            missing ->
-                                    addError(
-                                            errors,
-                                            KinesisSourceConfig.STREAMS_CONFIG,
-                                            "Stream(s) "
-                                                    + missing
-                                                    + " do not exist at "
-                                                    + StreamExistence.where(parsed.aws())
-                                                    + "; create them or fix kinesis.streams /"
-                                                    + " aws.region"));
-        } catch (RuntimeException e) {
-            addError(
+        StreamVerdict verdict =
+                StreamExistence.check(
+                        props, c -> new KinesisSourceConfig(c).aws(), parsed.streams());
+        if (verdict instanceof StreamVerdict.CredentialsRejected rejected) {
+            ConfigErrors.add(errors, AwsKeys.CREDENTIALS_PROVIDER, rejected.message());
+        } else if (verdict instanceof StreamVerdict.Checked checked
+                && !checked.missing().isEmpty()) {
+            ConfigErrors.add(
                     errors,
-                    AwsKeys.CREDENTIALS_PROVIDER,
-                    "Cannot create a Kinesis client with these AWS settings: " + e.getMessage());
+                    KinesisSourceConfig.STREAMS_CONFIG,
+                    "Stream(s) "
+                            + checked.missing()
+                            + " do not exist at "
+                            + StreamExistence.where(parsed.aws())
+                            + "; create them or fix kinesis.streams / aws.region");
         }
-    }
-
-    private static void addError(Map<String, List<String>> errors, String key, String message) {
-        errors.computeIfAbsent(key, k -> new ArrayList<>()).add(message);
     }
 
     private static ConfigValue find(Config result, String key) {

@@ -17,6 +17,7 @@ import static io.kinesisconnect.common.keys.AwsKeys.CLIENT_TCP_KEEPALIVE;
 import static io.kinesisconnect.common.keys.AwsKeys.CLIENT_USER_AGENT_PREFIX;
 import static io.kinesisconnect.common.keys.AwsKeys.CLIENT_USER_AGENT_SUFFIX;
 
+import io.kinesisconnect.common.config.ConfigErrors;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
@@ -189,12 +190,12 @@ final class ClientKeys {
     static void validate(AwsConfigFragment f, Map<String, List<String>> errors) {
         boolean host = f.string(CLIENT_PROXY_HOST).isPresent();
         if (f.integer(CLIENT_PROXY_PORT).isPresent() && !host) {
-            CredentialsKeys.add(
+            ConfigErrors.add(
                     errors, CLIENT_PROXY_PORT, CLIENT_PROXY_PORT + " needs " + CLIENT_PROXY_HOST);
         }
         if (f.password(CLIENT_PROXY_PASSWORD).isPresent()
                 && f.string(CLIENT_PROXY_USERNAME).isEmpty()) {
-            CredentialsKeys.add(
+            ConfigErrors.add(
                     errors,
                     CLIENT_PROXY_PASSWORD,
                     CLIENT_PROXY_PASSWORD + " needs " + CLIENT_PROXY_USERNAME);

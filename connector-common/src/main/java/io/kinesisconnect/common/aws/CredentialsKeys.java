@@ -18,6 +18,7 @@ import static io.kinesisconnect.common.keys.AwsKeys.STS_SESSION_NAME;
 import static io.kinesisconnect.common.keys.AwsKeys.WEB_IDENTITY_ROLE_ARN;
 import static io.kinesisconnect.common.keys.AwsKeys.WEB_IDENTITY_TOKEN_FILE;
 
+import io.kinesisconnect.common.config.ConfigErrors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -190,7 +191,7 @@ final class CredentialsKeys {
                         .filter(path -> !Files.isRegularFile(Path.of(path)))
                         .ifPresent(
                                 path ->
-                                        add(
+                                        ConfigErrors.add(
                                                 errors,
                                                 PROFILE_PATH,
                                                 "Profile file '"
@@ -207,7 +208,7 @@ final class CredentialsKeys {
                                             CustomProviderLoader.check(c)
                                                     .ifPresent(
                                                             e ->
-                                                                    add(
+                                                                    ConfigErrors.add(
                                                                             errors,
                                                                             CREDENTIALS_PROVIDER_CLASS,
                                                                             e)),
@@ -222,7 +223,7 @@ final class CredentialsKeys {
         for (Map.Entry<String, AppliesTo> e : APPLIES.entrySet()) {
             String key = e.getKey();
             if (!e.getValue().types().contains(type) && isSet(config, key)) {
-                add(
+                ConfigErrors.add(
                         errors,
                         key,
                         key
@@ -248,12 +249,8 @@ final class CredentialsKeys {
     private static void require(
             boolean present, String key, String provider, Map<String, List<String>> errors) {
         if (!present) {
-            add(errors, key, key + " is required with " + provider);
+            ConfigErrors.add(errors, key, key + " is required with " + provider);
         }
-    }
-
-    static void add(Map<String, List<String>> errors, String key, String message) {
-        errors.computeIfAbsent(key, k -> new ArrayList<>()).add(message);
     }
 
     /** Offers the provider types as the valid values of {@code aws.credentials.provider}. */

@@ -6,18 +6,19 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 
 /**
- * Part of both connectors' validation: asks Kinesis which of the named streams do not exist. An
- * endpoint that does not answer, or credentials it rejects, are no verdict (the worker may reach
- * what the validating client cannot), so only a definite "not found" counts.
+ * Part of both connectors' validation: asks Kinesis whether the streams a config names exist, and
+ * gives one verdict both connectors turn into field errors the same way: missing streams on the
+ * stream keys, rejected credentials or unusable AWS settings on the credentials key, and an
+ * endpoint that cannot be reached as a warning with the check skipped.
  */
 public final class StreamExistence {
 
@@ -31,38 +32,70 @@ public final class StreamExistence {
                     AwsKeys.CLIENT_CONNECTION_TIMEOUT_MS, "2000",
                     AwsKeys.CLIENT_MAX_RETRIES, "0");
 
+    /** Asks Kinesis about one stream: true when it exists. */
+    @FunctionalInterface
+    public interface StreamLookup {
+        boolean exists(String stream);
+    }
+
     private StreamExistence() {}
 
     /**
-     * The streams among {@code streams} that Kinesis says do not exist.
+     * Asks Kinesis, through a quick client built from the connector config, about {@code streams}.
      *
      * @param props the connector config
      * @param aws reads the AWS settings out of a connector config (the connector's own config
      *     class)
-     * @return the missing streams, or empty when Kinesis could not be asked
-     * @throws RuntimeException from building the client, when the AWS settings themselves are
-     *     unusable
      */
-    public static Optional<List<String>> missing(
+    public static StreamVerdict check(
             Map<String, String> props,
             Function<Map<String, String>, AwsConfigFragment> aws,
             Collection<String> streams) {
         Map<String, String> quick = new HashMap<>(props);
         QUICK_CLIENT.forEach(quick::putIfAbsent);
+        KinesisClient client;
+        try {
+            client = AwsClientFactory.kinesisClient(aws.apply(quick));
+        } catch (RuntimeException e) {
+            return new StreamVerdict.CredentialsRejected(
+                    "Cannot create a Kinesis client with these AWS settings: " + e.getMessage());
+        }
+        try (client) {
+            return check(stream -> exists(client, stream), streams);
+        }
+    }
+
+    /** The verdict over {@code streams}, asking {@code lookup} about each. */
+    public static StreamVerdict check(StreamLookup lookup, Collection<String> streams) {
         List<String> missing = new ArrayList<>();
-        try (KinesisClient client = AwsClientFactory.kinesisClient(aws.apply(quick))) {
+        try {
             for (String stream : streams) {
-                if (!exists(client, stream)) {
+                if (!lookup.exists(stream)) {
                     missing.add(stream);
                 }
             }
+        } catch (AwsServiceException e) {
+            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            if (KinesisErrorCodes.classify(e.statusCode(), code)
+                    == KinesisErrorCodes.ErrorClass.CREDENTIALS) {
+                return new StreamVerdict.CredentialsRejected(
+                        KinesisErrorCodes.explainCredentials(
+                                code == null ? "HTTP " + e.statusCode() : code,
+                                "kinesis:DescribeStreamSummary"));
+            }
+            return unreachable(e);
         } catch (SdkException e) {
-            log.info(
-                    "Could not check that the streams exist ({}); validating without it",
-                    e.toString());
-            return Optional.empty();
+            return unreachable(e);
         }
-        return Optional.of(missing);
+        return new StreamVerdict.Checked(missing);
+    }
+
+    private static StreamVerdict unreachable(SdkException e) {
+        log.warn(
+                "Could not ask Kinesis whether the streams exist ({}); validating without that"
+                        + " check",
+                e.toString());
+        return new StreamVerdict.Unreachable(e.toString());
     }
 
     /** Where the streams were looked for, for messages: the endpoint, else the region. */

@@ -1,22 +1,16 @@
 package io.kinesisconnect.sink.route;
 
+import io.kinesisconnect.common.aws.KinesisNames;
 import io.kinesisconnect.sink.config.KinesisSinkConfig;
 import io.kinesisconnect.sink.record.InvalidRecordException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 /** Chooses the Kinesis stream of a record. Pure: the same record always gets the same stream. */
 public sealed interface StreamRouter {
-
-    /** Kinesis stream names: 1 to 128 of letters, digits, underscore, dash and dot. */
-    Pattern STREAM_NAME = Pattern.compile("[a-zA-Z0-9_.-]{1,128}");
-
-    /** The characters {@link #STREAM_NAME} allows. */
-    String STREAM_NAME_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-";
 
     /**
      * The stream for {@code record}.
@@ -46,26 +40,9 @@ public sealed interface StreamRouter {
         return checked(stream, "from template", template);
     }
 
-    /**
-     * Whether {@code stream} matches {@link #STREAM_NAME}, without the regex: this runs for every
-     * record, and the matcher was a tenth of a sink task's thread time in the benchmark's profile.
-     */
-    private static boolean isStreamName(String stream) {
-        int length = stream.length();
-        if (length < 1 || length > 128) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (STREAM_NAME_CHARS.indexOf(stream.charAt(i)) < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** The stream name, or an error naming where it came from ({@code origin} '{@code source}'). */
     private static String checked(String stream, String origin, String source) {
-        if (!isStreamName(stream)) {
+        if (!KinesisNames.isStreamName(stream)) {
             throw new InvalidRecordException(
                     "'"
                             + stream

@@ -1,6 +1,7 @@
 package io.kinesisconnect.sink.write;
 
 import io.kinesisconnect.common.aws.AwsConfigFragment;
+import io.kinesisconnect.common.config.ConfigErrors;
 import io.kinesisconnect.common.keys.AwsKeys;
 import io.kinesisconnect.common.keys.KplConfigKeys;
 import io.kinesisconnect.common.text.DidYouMean;
@@ -43,11 +44,11 @@ public final class KplSettings {
                 (key, value) -> {
                     if (key.startsWith(KinesisSinkConfig.KPL_PREFIX)) {
                         kplKeyProblem(key.substring(KinesisSinkConfig.KPL_PREFIX.length()), value)
-                                .ifPresent(p -> add(errors, key, p));
+                                .ifPresent(p -> ConfigErrors.add(errors, key, p));
                     }
                 });
         endpointProblem(props.get(AwsKeys.ENDPOINT))
-                .ifPresent(p -> add(errors, AwsKeys.ENDPOINT, p));
+                .ifPresent(p -> ConfigErrors.add(errors, AwsKeys.ENDPOINT, p));
         return errors;
     }
 
@@ -170,9 +171,5 @@ public final class KplSettings {
                                                         ? "[hidden]"
                                                         : v)));
         return String.join(" ", parts);
-    }
-
-    private static void add(Map<String, List<String>> errors, String key, String problem) {
-        errors.computeIfAbsent(key, k -> new ArrayList<>()).add(problem);
     }
 }
