@@ -241,9 +241,14 @@ class SinkLimitsBenchmark {
         long refusedBefore = counters.refused("PutRecords");
         long userBefore = userRecords.getAsLong();
         ThreadCpu cpu = ThreadCpu.start(childPid);
+        ThreadCpu proxy = ThreadCpu.start(-1);
+        ThreadCpu emulator = ThreadCpu.start(KINESALITE.emulator().pid());
         long started = System.nanoTime();
         pause(Duration.ofSeconds(WINDOW_SECONDS));
         double cpuMs = cpu.msOf(threads);
+        // where the writer's calls go: the proxy's threads (TLS, JSON, limits) and kinesalite
+        double proxyMs = proxy.msOf(t -> t.startsWith("kinesis-limits-proxy-"));
+        double emulatorMs = emulator.msOf(t -> false);
         long userAfter = userRecords.getAsLong();
         double seconds = (System.nanoTime() - started) / 1e9;
         long[] bytes = minus(perShard(scopes, s -> counters.bytes("PutRecords", s)), bytesBefore);
@@ -264,10 +269,13 @@ class SinkLimitsBenchmark {
                         RECORDS - userAfter);
         System.out.printf(
                 Locale.ROOT,
-                "BENCHMARK window %s: bytes per shard %s, Kinesis records per shard %s, %s%n",
+                "BENCHMARK window %s: bytes per shard %s, Kinesis records per shard %s, CPU of"
+                        + " the proxy's threads %.0f ms and of kinesalite %.0f ms, %s%n",
                 writer,
                 Arrays.toString(bytes),
                 Arrays.toString(records),
+                proxyMs,
+                emulatorMs,
                 window);
         // Every write was predicted to a shard and limited there, none forwarded unlimited.
         assertThat(counters.allowed("PutRecords", stream + "/unmapped")).as("unmapped").isZero();
