@@ -36,6 +36,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -395,8 +396,7 @@ class SinkLimitsBenchmark {
         }
     }
 
-    private static long[] perShard(
-            List<String> scopes, java.util.function.ToLongFunction<String> f) {
+    private static long[] perShard(List<String> scopes, ToLongFunction<String> f) {
         return scopes.stream().mapToLong(f).toArray();
     }
 

@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import javax.management.JMException;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.Order;
@@ -411,8 +412,7 @@ class SourceLimitsBenchmark {
         }
     }
 
-    private static long[] perShard(
-            List<String> scopes, java.util.function.ToLongFunction<String> f) {
+    private static long[] perShard(List<String> scopes, ToLongFunction<String> f) {
         return scopes.stream().mapToLong(f).toArray();
     }
 
