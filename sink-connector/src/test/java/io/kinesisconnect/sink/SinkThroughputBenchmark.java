@@ -334,7 +334,7 @@ class SinkThroughputBenchmark {
     }
 
     /** The pid of the one live KPL child process, awaited because the KPL starts it async. */
-    private static long kplChild() {
+    static long kplChild() {
         return Await.value(
                 "the KPL's child process",
                 TIMEOUT,

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -18,6 +19,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
@@ -26,6 +28,10 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
  * at most five times a second and sends each record's partition key and data to a plain
  * KafkaProducer configured the way Connect configures a source task's producer. No headers, no
  * offsets, no buffer.
+ *
+ * <p>A throttled call ({@code ProvisionedThroughputExceededException}) keeps its iterator and is
+ * tried again at the next tick: the loop neither backs off nor asks for a new iterator. It counts
+ * what it read and how often it was throttled, as a second consumer sharing a shard's read limits.
  */
 final class BareSourceLoop implements AutoCloseable {
 
@@ -39,6 +45,11 @@ final class BareSourceLoop implements AutoCloseable {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicInteger errors = new AtomicInteger();
+    private final LongAdder calls = new LongAdder();
+    private final LongAdder callNanos = new LongAdder();
+    private final LongAdder throttles = new LongAdder();
+    private final LongAdder records = new LongAdder();
+    private final LongAdder bytes = new LongAdder();
     private final List<Thread> threads = new ArrayList<>();
 
     /**
@@ -102,6 +113,8 @@ final class BareSourceLoop implements AutoCloseable {
                 String current = iterator;
                 GetRecordsResponse response =
                         kinesis.getRecords(b -> b.shardIterator(current).limit(10_000));
+                calls.increment();
+                callNanos.add(System.nanoTime() - called);
                 for (Record record : response.records()) {
                     send(record);
                     lastSequence = record.sequenceNumber();
@@ -111,6 +124,9 @@ final class BareSourceLoop implements AutoCloseable {
                     return;
                 }
                 pace(called);
+            } catch (ProvisionedThroughputExceededException e) {
+                throttles.increment();
+                pace(System.nanoTime());
             } catch (SdkException e) {
                 // Like any reader, the loop survives a failed call: a fresh iterator after the last
                 // record it sent, then on.
@@ -136,6 +152,11 @@ final class BareSourceLoop implements AutoCloseable {
     }
 
     private void send(Record record) {
+        records.increment();
+        // as AWS counts a record against the read limit: data plus partition key
+        bytes.add(
+                record.data().asByteBuffer().remaining()
+                        + record.partitionKey().getBytes(StandardCharsets.UTF_8).length);
         producer.send(
                 new ProducerRecord<>(
                         topic,
@@ -161,6 +182,31 @@ final class BareSourceLoop implements AutoCloseable {
         return errors.get();
     }
 
+    /** GetRecords calls answered. */
+    long calls() {
+        return calls.sum();
+    }
+
+    /** Wall time spent in answered GetRecords calls, from request to parsed answer. */
+    long callNanos() {
+        return callNanos.sum();
+    }
+
+    /** GetRecords calls refused with ProvisionedThroughputExceededException. */
+    long throttles() {
+        return throttles.sum();
+    }
+
+    /** Records read (and sent). */
+    long records() {
+        return records.sum();
+    }
+
+    /** Their bytes: data plus partition key. */
+    long bytes() {
+        return bytes.sum();
+    }
+
     /** The first error of a send, if any. */
     Throwable failure() {
         return failure.get();
@@ -176,6 +222,9 @@ final class BareSourceLoop implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        // every record read is sent before the producer goes, so a reader of the topic sees them
+        // all
+        producer.flush();
         producer.close(Duration.ofSeconds(5));
     }
 }

@@ -15,6 +15,10 @@ import java.util.stream.Collectors;
  *
  * <p>A call that an injected fault ended is counted under {@link #injected} only, not as allowed or
  * refused.
+ *
+ * <p>Bytes are counted as AWS charges them against a shard's budget (data plus partition key; an
+ * aggregated record at its full size): those of admitted PutRecords entries and PutRecord calls,
+ * and those GetRecords answered, after any cut.
  */
 public final class ProxyCounters {
 
@@ -76,6 +80,26 @@ public final class ProxyCounters {
 
     void refused(String api, String scope, long n) {
         counts(api, scope).refused.add(n);
+    }
+
+    void bytes(String api, String scope, long n) {
+        counts(api, scope).bytes.add(n);
+    }
+
+    /**
+     * Bytes that {@code api} wrote (PutRecords, PutRecord) or returned (GetRecords), over every
+     * scope.
+     */
+    public long bytes(String api) {
+        return byApi.getOrDefault(api, Map.of()).values().stream()
+                .mapToLong(c -> c.bytes.sum())
+                .sum();
+    }
+
+    /** Bytes that {@code api} wrote or returned within {@code scope}, such as a shard. */
+    public long bytes(String api, String scope) {
+        Counts counts = byApi.getOrDefault(api, Map.of()).get(scope);
+        return counts == null ? 0 : counts.bytes.sum();
     }
 
     /** Calls (entries, for PutRecords) of {@code api} forwarded upstream, over every scope. */
@@ -195,5 +219,6 @@ public final class ProxyCounters {
     private static final class Counts {
         private final LongAdder allowed = new LongAdder();
         private final LongAdder refused = new LongAdder();
+        private final LongAdder bytes = new LongAdder();
     }
 }

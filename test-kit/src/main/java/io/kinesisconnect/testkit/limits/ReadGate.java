@@ -88,7 +88,9 @@ final class ReadGate {
             answer = cut((ObjectNode) answer, kept, shard.get(), call);
             reply = new HttpReply(200, reply.headers(), json.writeValueAsBytes(answer));
         }
-        limiter.chargeRead(shard.get(), Payloads.recordsSize(answer.path("Records")));
+        long returned = Payloads.recordsSize(answer.path("Records"));
+        limiter.chargeRead(shard.get(), returned);
+        counters.bytes(GET_RECORDS, shard.get().toString(), returned);
         iterators.remember(answer.path("NextShardIterator").asText(null), shard.get());
         return reply;
     }

@@ -63,19 +63,20 @@ final class WriteGate {
             JsonNode entry = entries.get(i);
             Optional<ShardRef> shard = predict(map.get(), stream, entry);
             predicted[i] = shard.map(ShardRef::shardId).orElse(null);
+            long size = Payloads.recordSize(entry);
             FaultInjector.Plan entryFault = faults.entry();
             if (entryFault.ending() != null) {
                 // Decided before the limit: a failed entry is not written, so it costs no budget.
                 results[i] = AwsErrors.failedEntry();
                 counters.injected(Fault.PUT_RECORDS_ENTRY_FAILURE, PUT_RECORDS, 1);
                 entryFault.scheduled().forEach(counters::countScheduled);
-            } else if (shard.isPresent()
-                    && !limiter.admitWrite(shard.get(), Payloads.recordSize(entry))) {
+            } else if (shard.isPresent() && !limiter.admitWrite(shard.get(), size)) {
                 results[i] = AwsErrors.refusedEntry(shard.get());
                 counters.refused(PUT_RECORDS, shard.get().toString(), 1);
             } else {
                 admitted.add(i);
                 counters.allowed(PUT_RECORDS, scope(stream, shard), 1);
+                counters.bytes(PUT_RECORDS, scope(stream, shard), size);
             }
         }
         if (admitted.isEmpty()) {
@@ -110,12 +111,13 @@ final class WriteGate {
         String stream = call.stream();
         Optional<ShardMap> map = stream == null ? Optional.empty() : shardMaps.of(stream);
         Optional<ShardRef> shard = map.flatMap(m -> predict(m, stream, call.body()));
-        if (shard.isPresent()
-                && !limiter.admitWrite(shard.get(), Payloads.recordSize(call.body()))) {
+        long size = Payloads.recordSize(call.body());
+        if (shard.isPresent() && !limiter.admitWrite(shard.get(), size)) {
             counters.refused(PUT_RECORD, shard.get().toString(), 1);
             return AwsErrors.throughputExceeded(shard.get());
         }
         counters.allowed(PUT_RECORD, scope(stream, shard), 1);
+        counters.bytes(PUT_RECORD, scope(stream, shard), size);
         HttpReply reply = upstream.forward(call.headers(), call.raw());
         if (reply.ok() && stream != null) {
             checkPrediction(

@@ -344,6 +344,8 @@ abstract class KinesisLimitsProxyContract {
                             entries.stream().map(PutRecordsRequestEntry::partitionKey).toList());
             assertThat(sizes).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(4));
             assertThat(proxy.counters().allowed(ReadGate.GET_RECORDS_CUT)).isEqualTo(7);
+            // The bytes returned are counted as charged: each record once, after the cuts.
+            assertThat(proxy.counters().bytes("GetRecords")).isEqualTo(records * 1_004L);
             // After the last record, the iterator still reads on: nothing is repeated.
             String last = iterator;
             assertThat(client.getRecords(b -> b.shardIterator(last)).records()).isEmpty();

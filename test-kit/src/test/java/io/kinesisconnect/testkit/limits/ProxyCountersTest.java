@@ -28,4 +28,17 @@ class ProxyCountersTest {
         assertThat(counters.injected(Fault.DROPPED_CONNECTION, "PutRecords")).isEqualTo(2);
         assertThat(counters.injected(Fault.LATENCY)).isZero();
     }
+
+    @Test
+    void bytesAddUpPerScopeAndOverTheApi() {
+        ProxyCounters counters = new ProxyCounters();
+        counters.bytes("PutRecords", "s/shardId-000000000000", 1_000);
+        counters.bytes("PutRecords", "s/shardId-000000000001", 24);
+        counters.bytes("PutRecords", "s/shardId-000000000000", 500);
+
+        assertThat(counters.bytes("PutRecords")).isEqualTo(1_524);
+        assertThat(counters.bytes("PutRecords", "s/shardId-000000000000")).isEqualTo(1_500);
+        assertThat(counters.bytes("PutRecords", "s/shardId-000000000002")).isZero();
+        assertThat(counters.bytes("GetRecords")).isZero();
+    }
 }

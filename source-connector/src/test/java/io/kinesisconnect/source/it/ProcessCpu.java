@@ -1,0 +1,31 @@
+package io.kinesisconnect.source.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** CPU time of another process, such as the emulator, from {@code /proc/<pid>/stat}. */
+final class ProcessCpu {
+
+    /** /proc/<pid>/stat counts clock ticks; 100 per second on Linux x86_64. */
+    private static final long MS_PER_TICK = 10;
+
+    private ProcessCpu() {}
+
+    /** utime + stime (fields 14 and 15) of {@code pid}, in clock ticks. */
+    static long ticks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the CPU of process " + pid, e);
+        }
+    }
+
+    /** Milliseconds of CPU {@code pid} used since it had used {@code ticks}. */
+    static double millisSince(long pid, long ticks) {
+        return (ticks(pid) - ticks) * MS_PER_TICK;
+    }
+}
