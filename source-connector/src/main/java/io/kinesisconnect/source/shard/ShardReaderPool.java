@@ -41,11 +41,11 @@ public final class ShardReaderPool implements AutoCloseable {
     }
 
     /** Starts every reader now. */
-    public void start(List<ShardReader> readers) {
+    public void start(List<? extends SteppedReader> readers) {
         readers.forEach(reader -> schedule(reader, Duration.ZERO));
     }
 
-    private void schedule(ShardReader reader, Duration delay) {
+    private void schedule(SteppedReader reader, Duration delay) {
         if (stopping.get()) {
             return;
         }
@@ -54,7 +54,7 @@ public final class ShardReaderPool implements AutoCloseable {
         scheduler.schedule(() -> run(reader), delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    private void run(ShardReader reader) {
+    private void run(SteppedReader reader) {
         if (stopping.get() || failure.failed()) {
             return;
         }

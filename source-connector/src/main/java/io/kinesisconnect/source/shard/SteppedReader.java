@@ -1,0 +1,24 @@
+package io.kinesisconnect.source.shard;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A reader of one shard that {@link ShardReaderPool} drives one short step at a time, whatever the
+ * way it fetches: {@link ShardReader} polls, {@link FanOutShardReader} takes pushed events.
+ */
+public interface SteppedReader {
+
+    ShardRef shard();
+
+    /** Whether the shard is finished and its marker handed over; no more steps are needed. */
+    boolean isDone();
+
+    /**
+     * Does the next piece of work without blocking.
+     *
+     * @return how long to wait before the next step, or empty when the shard is finished
+     * @throws org.apache.kafka.connect.errors.ConnectException when the shard cannot be read at all
+     */
+    Optional<Duration> step();
+}
