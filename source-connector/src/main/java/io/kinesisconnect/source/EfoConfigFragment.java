@@ -51,7 +51,8 @@ public final class EfoConfigFragment {
     private static final String MAX_AGE_DOC =
             "With kinesis.reader.type=efo: a shard's subscription is renewed after this long, from"
                     + " its last continuation sequence number. Kinesis ends a subscription after 5"
-                    + " minutes anyway; the default renews just before that.";
+                    + " minutes anyway; the default renews just before that. At least 5 s: a"
+                    + " subscription must live long enough for its first event.";
 
     /** Kinesis consumer names: 1 to 128 of [a-zA-Z0-9_.-]. */
     static final Pattern CONSUMER_NAME = Pattern.compile("[a-zA-Z0-9_.-]{1,128}");
@@ -110,7 +111,7 @@ public final class EfoConfigFragment {
                 MAX_AGE_CONFIG,
                 Type.LONG,
                 MAX_AGE_DEFAULT,
-                Range.between(1_000, 300_000),
+                Range.between(5_000, 300_000),
                 Importance.LOW,
                 MAX_AGE_DOC,
                 GROUP_READER_TYPE,
