@@ -259,7 +259,7 @@ public final class FanOutShardReader implements SteppedReader {
         return emitter.describePosition(initialPosition);
     }
 
-    /** Stops the subscription when the task stops. */
+    @Override
     public void close() {
         closeSubscription();
     }

@@ -21,4 +21,11 @@ public interface SteppedReader {
      * @throws org.apache.kafka.connect.errors.ConnectException when the shard cannot be read at all
      */
     Optional<Duration> step();
+
+    /**
+     * Releases what the reader holds open on Kinesis' side, when the task stops. A subscription
+     * left to die with its connection keeps the shard busy for its consumer for a while
+     * (ResourceInUseException on the next task's subscribe).
+     */
+    default void close() {}
 }
