@@ -41,13 +41,21 @@ final class SdkShardSubscription
     @Override
     public void onNext(SubscribeToShardEventStream item) {
         if (item instanceof SubscribeToShardEvent event) {
-            // Never full: Kinesis sends no more events than were requested.
-            events.offer(
-                    new SubscriptionSignal.Event(
-                            event.records(),
-                            event.continuationSequenceNumber(),
-                            event.millisBehindLatest(),
-                            event.childShards()));
+            boolean queued =
+                    events.offer(
+                            new SubscriptionSignal.Event(
+                                    event.records(),
+                                    event.continuationSequenceNumber(),
+                                    event.millisBehindLatest(),
+                                    event.childShards()));
+            if (!queued) {
+                // More events than requested would break the reactive-streams contract. Dropping
+                // one would leave a gap; failing makes the reader resubscribe from its last record.
+                end(
+                        new SubscriptionSignal.Failed(
+                                new IllegalStateException(
+                                        "SubscribeToShard delivered more events than requested")));
+            }
         } else if (subscription != null) {
             // Not an event the reader needs: ask for another in its place.
             subscription.request(1);

@@ -196,7 +196,9 @@ public final class FanOutShardReader implements SteppedReader {
                         "Cannot subscribe to shard "
                                 + shard
                                 + ": "
-                                + KinesisErrors.explain(code, e),
+                                + KinesisErrors.explain(code, e)
+                                + "; enhanced fan-out also needs kinesis:SubscribeToShard and"
+                                + " kinesis:DescribeStreamConsumer",
                         e);
             }
             if (KinesisErrors.isThrottle(code) || error instanceof ResourceInUseException) {

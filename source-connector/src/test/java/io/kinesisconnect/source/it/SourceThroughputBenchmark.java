@@ -1,6 +1,7 @@
 package io.kinesisconnect.source.it;
 
 import io.kinesisconnect.common.aws.AwsClientFactory;
+import io.kinesisconnect.common.keys.AwsKeys;
 import io.kinesisconnect.common.keys.SourceKeys;
 import io.kinesisconnect.source.KinesisSourceConfig;
 import io.kinesisconnect.testkit.ConnectClusterExtension;
@@ -298,6 +299,9 @@ class SourceThroughputBenchmark {
                         kinesis.emulator(), name, List.of(stream), 1, side.readerType());
         config.put(KinesisSourceConfig.STARTUP_POSITION_CONFIG, "earliest");
         config.put(KinesisSourceConfig.TOPIC_TEMPLATE_CONFIG, topic);
+        // Plain http for every side, EFO included (h2c): TLS would be a cost of its own.
+        config.put(AwsKeys.ENDPOINT, kinesis.emulator().endpoint().toString());
+        config.remove(AwsKeys.TLS_VERIFY_CERTIFICATES);
         if (side == Side.BARE_LOOP) {
             return RunningLoop.start(kinesis, config, stream, topic, name);
         }
