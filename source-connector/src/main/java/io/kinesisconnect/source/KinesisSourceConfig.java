@@ -173,6 +173,7 @@ public class KinesisSourceConfig extends AbstractConfig {
         defineStreams(def);
         defineStartup(def);
         defineReading(def);
+        EfoConfigFragment.addTo(def);
         defineOperation(def);
         return AwsConfigFragment.addTo(def);
     }
@@ -460,6 +461,11 @@ public class KinesisSourceConfig extends AbstractConfig {
         return new AwsConfigFragment(this);
     }
 
+    /** The reader type and the enhanced fan-out settings. */
+    public EfoConfigFragment efo() {
+        return new EfoConfigFragment(this);
+    }
+
     /** The reader settings, for a connector named {@code connectorName}. */
     public ReaderSettings readerSettings(String connectorName) {
         return new ReaderSettings(
@@ -501,6 +507,7 @@ public class KinesisSourceConfig extends AbstractConfig {
      */
     public Map<String, List<String>> validate() {
         Map<String, List<String>> errors = new LinkedHashMap<>(aws().validate());
+        errors.putAll(efo().validate(Optional.ofNullable(originalsStrings().get("name"))));
         if (startupMode() == StartupMode.DATE && startupDate().isEmpty()) {
             add(
                     errors,

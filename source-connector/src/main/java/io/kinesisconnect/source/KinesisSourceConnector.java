@@ -7,6 +7,8 @@ import io.kinesisconnect.common.aws.StreamVerdict;
 import io.kinesisconnect.common.config.ConfigErrors;
 import io.kinesisconnect.common.connect.BadRequests;
 import io.kinesisconnect.common.keys.AwsKeys;
+import io.kinesisconnect.source.efo.EfoConsumers;
+import io.kinesisconnect.source.efo.EfoValidation;
 import io.kinesisconnect.source.kinesis.SdkStreamProxy;
 import io.kinesisconnect.source.kinesis.StreamProxy;
 import io.kinesisconnect.source.offset.OffsetMarkers;
@@ -63,6 +65,7 @@ public class KinesisSourceConnector extends SourceConnector {
             throw new ConnectException("Invalid configuration: " + errors);
         }
         proxy = new SdkStreamProxy(AwsClientFactory.kinesisClient(config.aws()));
+        prepareConsumers();
         OffsetStorageReader offsets = context().offsetStorageReader();
         startMillis = resolveStart(offsets);
         monitor =
@@ -81,6 +84,26 @@ public class KinesisSourceConnector extends SourceConnector {
                 startMillis == KinesisSourceTaskConfig.FROM_TRIM_HORIZON
                         ? "trim horizon"
                         : Instant.ofEpochMilli(startMillis));
+    }
+
+    /**
+     * With enhanced fan-out, registers the streams' consumers if needed (eager) or checks that they
+     * exist (self-managed), so a missing one fails the connector rather than every task.
+     */
+    private void prepareConsumers() {
+        EfoConfigFragment efo = config.efo();
+        if (efo.readerType() != ReaderType.EFO) {
+            return;
+        }
+        String consumer = efo.consumerName(props.get("name"));
+        Map<String, String> arns =
+                EfoConsumers.activeArns(
+                        config.aws(), config.streams(), consumer, efo.registration());
+        log.info(
+                "EFO consumer={} registration={} ACTIVE on {}",
+                consumer,
+                efo.registration().configName(),
+                arns.keySet());
     }
 
     /**
@@ -192,6 +215,9 @@ public class KinesisSourceConnector extends SourceConnector {
         if (errors.isEmpty()) {
             checkStreamsExist(connectorConfigs, parsed, errors);
         }
+        if (errors.isEmpty() && parsed.efo().readerType() == ReaderType.EFO) {
+            checkFanOut(connectorConfigs, parsed, errors);
+        }
         for (Map.Entry<String, List<String>> entry : errors.entrySet()) {
             ConfigValue value = find(result, entry.getKey());
             entry.getValue().forEach(value::addErrorMessage);
@@ -223,6 +249,27 @@ public class KinesisSourceConnector extends SourceConnector {
                             + " do not exist at "
                             + StreamExistence.where(parsed.aws())
                             + "; create them or fix kinesis.streams / aws.region");
+        }
+    }
+
+    private static void checkFanOut(
+            Map<String, String> props,
+            KinesisSourceConfig parsed,
+            Map<String, List<String>> errors) {
+        try {
+            EfoValidation.check(
+                            parsed.aws(),
+                            parsed.streams(),
+                            parsed.efo().consumerName(props.get("name")),
+                            parsed.efo().registration())
+                    .forEach(
+                            (key, messages) ->
+                                    messages.forEach(m -> ConfigErrors.add(errors, key, m)));
+        } catch (RuntimeException e) {
+            ConfigErrors.add(
+                    errors,
+                    EfoConfigFragment.CONSUMER_NAME_CONFIG,
+                    "Cannot check the EFO consumer: " + e.getMessage());
         }
     }
 

@@ -3,7 +3,10 @@ package io.kinesisconnect.source;
 import io.kinesisconnect.common.ProjectVersion;
 import io.kinesisconnect.common.aws.AwsClientFactory;
 import io.kinesisconnect.common.metrics.MBeanRegistrar;
+import io.kinesisconnect.source.efo.EfoConsumers;
+import io.kinesisconnect.source.kinesis.FanOutProxy;
 import io.kinesisconnect.source.kinesis.IteratorPosition;
+import io.kinesisconnect.source.kinesis.SdkFanOutProxy;
 import io.kinesisconnect.source.kinesis.SdkStreamProxy;
 import io.kinesisconnect.source.kinesis.StreamProxy;
 import io.kinesisconnect.source.metrics.SourceTaskMetrics;
@@ -13,6 +16,8 @@ import io.kinesisconnect.source.offset.SourceOffsets;
 import io.kinesisconnect.source.offset.StartupMarker;
 import io.kinesisconnect.source.record.Deaggregator;
 import io.kinesisconnect.source.record.RecordConverter;
+import io.kinesisconnect.source.shard.FanOutSettings;
+import io.kinesisconnect.source.shard.FanOutShardReader;
 import io.kinesisconnect.source.shard.FirstFailure;
 import io.kinesisconnect.source.shard.OffsetParentGate;
 import io.kinesisconnect.source.shard.ParentGate;
@@ -23,6 +28,7 @@ import io.kinesisconnect.source.shard.RecordBuffer;
 import io.kinesisconnect.source.shard.ShardReader;
 import io.kinesisconnect.source.shard.ShardReaderPool;
 import io.kinesisconnect.source.shard.ShardRef;
+import io.kinesisconnect.source.shard.SteppedReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,6 +59,7 @@ public class KinesisSourceTask extends SourceTask {
     private String name;
     private KinesisSourceTaskConfig config;
     private StreamProxy proxy;
+    private FanOutProxy fanOut;
     private RecordBuffer buffer;
     private ShardReaderPool pool;
     private ParentGate gate;
@@ -107,23 +114,59 @@ public class KinesisSourceTask extends SourceTask {
                 startupMarker
                         .<IteratorPosition>map(m -> new IteratorPosition.AtTimestamp(m.start()))
                         .orElseGet(config::initialPosition);
-        List<ShardReader> readers = new ArrayList<>();
+        ReaderFactory factory = readerFactory(context, initialPosition, props);
+        List<SteppedReader> readers = new ArrayList<>();
         for (ShardRef shard : shards) {
             Optional<ShardOffset> offset =
                     SourceOffsets.readOffset(stored.get(SourceOffsets.partition(shard)));
-            readers.add(new ShardReader(shard, offset, initialPosition, context));
+            readers.add(factory.create(shard, offset));
         }
         summary = new TaskSummary(name, config.summaryInterval(), stats, buffer);
         pool = new ShardReaderPool(name, config.readerThreads(), failure);
         metrics.register(
-                readers.stream().filter(r -> !r.isDone()).map(ShardReader::shard).toList());
+                readers.stream().filter(r -> !r.isDone()).map(SteppedReader::shard).toList());
         pool.start(readers);
         log.info(
-                "Started task={} shards={} startPosition={} in {} ms",
+                "Started task={} shards={} reader={} startPosition={} in {} ms",
                 name,
                 shards.size(),
+                config.efo().readerType().configName(),
                 initialPosition,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    /** Polling readers, or enhanced fan-out readers once the streams' consumers are ACTIVE. */
+    private ReaderFactory readerFactory(
+            ReaderContext context, IteratorPosition initialPosition, Map<String, String> props) {
+        if (config.efo().readerType() == ReaderType.POLLING) {
+            return (shard, offset) -> new ShardReader(shard, offset, initialPosition, context);
+        }
+        String consumerName =
+                config.efo().consumerName(props.getOrDefault("name", "kinesis-source"));
+        Map<String, String> consumerArns =
+                EfoConsumers.activeArns(
+                        config.aws(), config.streams(), consumerName, config.efo().registration());
+        fanOut = new SdkFanOutProxy(AwsClientFactory.kinesisAsyncClient(config.aws()));
+        FanOutSettings fanOutSettings =
+                new FanOutSettings(
+                        config.efo().subscriptionMaxAge(),
+                        Duration.ofSeconds(1),
+                        config.discoveryInterval());
+        return (shard, offset) ->
+                new FanOutShardReader(
+                        shard,
+                        offset,
+                        initialPosition,
+                        context,
+                        fanOut,
+                        consumerArns.get(shard.stream()),
+                        fanOutSettings);
+    }
+
+    /** Makes the reader of one shard, of the configured type. */
+    @FunctionalInterface
+    private interface ReaderFactory {
+        SteppedReader create(ShardRef shard, Optional<ShardOffset> stored);
     }
 
     private static Map<Map<String, String>, Map<String, Object>> storedOffsets(
@@ -215,16 +258,21 @@ public class KinesisSourceTask extends SourceTask {
         if (pool != null) {
             pool.close(STOP_TIMEOUT);
         }
-        if (proxy != null) {
-            try {
-                proxy.close();
-            } catch (RuntimeException e) {
-                log.warn("Closing the Kinesis client failed: {}", e.toString());
-            }
-        }
+        closeQuietly(fanOut);
+        closeQuietly(proxy);
         log.info(
                 "Stopped task={} in {} ms",
                 name,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    private static void closeQuietly(AutoCloseable client) {
+        if (client != null) {
+            try {
+                client.close();
+            } catch (Exception e) {
+                log.warn("Closing the Kinesis client failed: {}", e.toString());
+            }
+        }
     }
 }

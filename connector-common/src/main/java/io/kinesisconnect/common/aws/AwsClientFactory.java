@@ -9,6 +9,8 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.Protocol;
+import software.amazon.awssdk.http.ProtocolNegotiation;
 import software.amazon.awssdk.http.SdkHttpConfigurationOption;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.apache.ProxyConfiguration;
@@ -44,8 +46,18 @@ public final class AwsClientFactory {
         return common(builder, config).build();
     }
 
+    /**
+     * An asynchronous client on Netty speaking HTTP/2, as SubscribeToShard (enhanced fan-out)
+     * requires: negotiated by ALPN over https, prior knowledge (h2c) over plain http.
+     */
     public static KinesisAsyncClient kinesisAsyncClient(AwsConfigFragment config) {
-        NettyNioAsyncHttpClient.Builder http = NettyNioAsyncHttpClient.builder();
+        NettyNioAsyncHttpClient.Builder http =
+                NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP2);
+        boolean plainHttp =
+                config.endpoint().map(uri -> "http".equals(uri.getScheme())).orElse(false);
+        if (!plainHttp) {
+            http.protocolNegotiation(ProtocolNegotiation.ALPN);
+        }
         config.millis(AwsKeys.CLIENT_SOCKET_TIMEOUT_MS)
                 .ifPresent(d -> http.readTimeout(d).writeTimeout(d));
         config.millis(AwsKeys.CLIENT_CONNECTION_TIMEOUT_MS).ifPresent(http::connectionTimeout);

@@ -8,8 +8,8 @@ package io.kinesisconnect.source.metrics;
 public interface KinesisSourceShardMetricsMXBean {
 
     /**
-     * How far the last GetRecords answer was behind the tip of the shard, in milliseconds, as
-     * Kinesis reported it; -1 until the first answer.
+     * How far the last GetRecords answer (or enhanced fan-out event) was behind the tip of the
+     * shard, in milliseconds, as Kinesis reported it; -1 until the first answer.
      */
     long getMillisBehindLatest();
 
@@ -33,6 +33,12 @@ public interface KinesisSourceShardMetricsMXBean {
 
     /** Shard iterators obtained again after the first: after an expiry or a transient error. */
     long getIteratorRefreshes();
+
+    /**
+     * Enhanced fan-out subscriptions to the shard opened again after the first: at the maximum age,
+     * when Kinesis ended one, or after a lost connection. Always 0 with polling.
+     */
+    long getSubscriptionRenewals();
 
     /** Whether the shard waits for its parent shards to finish before it is read. */
     boolean isWaitingOnParents();

@@ -1,5 +1,6 @@
 package io.kinesisconnect.source.metrics;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /** The JMX bean of one shard: written by its reader, read by JMX clients. */
@@ -8,6 +9,7 @@ final class ShardMetrics extends ThroughputAttributes implements KinesisSourceSh
     private volatile long millisBehindLatest = -1;
     private volatile boolean waitingOnParents = true;
     private volatile boolean hadIterator;
+    private final AtomicLong subscriptionRenewals = new AtomicLong();
 
     ShardMetrics(LongSupplier nanoTime) {
         super(new Throughput(nanoTime));
@@ -38,6 +40,17 @@ final class ShardMetrics extends ThroughputAttributes implements KinesisSourceSh
         }
         throughput.iteratorRefreshed();
         return true;
+    }
+
+    void subscribed(boolean renewal) {
+        if (renewal) {
+            subscriptionRenewals.incrementAndGet();
+        }
+    }
+
+    @Override
+    public long getSubscriptionRenewals() {
+        return subscriptionRenewals.get();
     }
 
     @Override

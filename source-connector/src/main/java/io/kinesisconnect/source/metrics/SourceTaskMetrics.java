@@ -121,6 +121,14 @@ public final class SourceTaskMetrics implements ReaderMetrics, AutoCloseable {
     }
 
     @Override
+    public void subscribed(ShardRef shard, boolean renewal) {
+        ShardMetrics metrics = shards.get(shard);
+        if (metrics != null) {
+            metrics.subscribed(renewal);
+        }
+    }
+
+    @Override
     public void transientError() {
         taskMetrics.transientError();
     }

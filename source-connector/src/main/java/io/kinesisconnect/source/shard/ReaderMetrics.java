@@ -28,6 +28,13 @@ public interface ReaderMetrics {
     /** A shard iterator was obtained (GetShardIterator), at the start or after a lost one. */
     default void iteratorObtained(ShardRef shard) {}
 
+    /**
+     * An enhanced fan-out subscription to the shard was opened.
+     *
+     * @param renewal whether it replaces an earlier one (expired, ended, or lost), not the first
+     */
+    default void subscribed(ShardRef shard, boolean renewal) {}
+
     /** A call failed for a reason that is retried (network, 5xx). */
     default void transientError() {}
 

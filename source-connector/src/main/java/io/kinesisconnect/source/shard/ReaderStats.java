@@ -44,6 +44,10 @@ public final class ReaderStats {
         metrics.iteratorObtained(shard);
     }
 
+    void subscribed(ShardRef shard, boolean renewal) {
+        metrics.subscribed(shard, renewal);
+    }
+
     void throttled(ShardRef shard) {
         throttles.increment();
         metrics.throttled(shard);

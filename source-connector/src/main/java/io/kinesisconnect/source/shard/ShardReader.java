@@ -2,18 +2,12 @@ package io.kinesisconnect.source.shard;
 
 import io.kinesisconnect.source.kinesis.IteratorPosition;
 import io.kinesisconnect.source.kinesis.StreamProxy;
-import io.kinesisconnect.source.offset.OffsetMarkers;
 import io.kinesisconnect.source.offset.ShardOffset;
-import io.kinesisconnect.source.record.Deaggregator;
-import io.kinesisconnect.source.record.RecordConverter;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -21,7 +15,6 @@ import software.amazon.awssdk.services.kinesis.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.KinesisException;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
-import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
 /**
  * Reads one shard into the task's buffer, one step at a time. Each {@link #step()} does at most one
@@ -32,7 +25,7 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
  * and position inside a KPL aggregate), re-reads from that Kinesis record after a restart or an
  * expired iterator, and skips what was already emitted.
  */
-public final class ShardReader {
+public final class ShardReader implements SteppedReader {
 
     private static final Logger log = LoggerFactory.getLogger(ShardReader.class);
     private static final Duration BUFFER_FULL_RETRY = Duration.ofMillis(50);
@@ -40,8 +33,7 @@ public final class ShardReader {
     private final ShardRef shard;
     private final IteratorPosition initialPosition;
     private final StreamProxy proxy;
-    private final Deaggregator deaggregator;
-    private final RecordConverter.ForShard converter;
+    private final ShardEmitter emitter;
     private final RecordBuffer buffer;
     private final ParentGate parents;
     private final ReaderSettings settings;
@@ -49,12 +41,9 @@ public final class ShardReader {
     private final LongSupplier nanoTime;
     private final Backoff backoff;
 
-    private ShardOffset lastRead;
     private String iterator;
-    private final List<List<SourceRecord>> pending = new ArrayList<>();
     private boolean parentsDone;
     private boolean endOfShard;
-    private boolean markerQueued;
     private boolean done;
     private long lastCallNanos;
     private boolean called;
@@ -72,8 +61,7 @@ public final class ShardReader {
         this.shard = shard;
         this.initialPosition = initialPosition;
         this.proxy = context.proxy();
-        this.deaggregator = context.deaggregator();
-        this.converter = context.converter().forShard(shard);
+        this.emitter = new ShardEmitter(shard, stored, context);
         this.buffer = context.buffer();
         this.parents = context.parents();
         this.settings = context.settings();
@@ -84,17 +72,18 @@ public final class ShardReader {
                         settings.retryInitial(),
                         settings.retryMax(),
                         () -> ThreadLocalRandom.current().nextDouble());
-        this.lastRead = stored.orElse(null);
         if (stored.isPresent() && stored.get().finished()) {
             done = true;
             parents.endRecorded(shard);
         }
     }
 
+    @Override
     public ShardRef shard() {
         return shard;
     }
 
+    @Override
     public boolean isDone() {
         return done;
     }
@@ -105,6 +94,7 @@ public final class ShardReader {
      * @return how long to wait before the next step, or empty when the shard is finished
      * @throws ConnectException when the shard cannot be read at all (missing stream, no access)
      */
+    @Override
     public Optional<Duration> step() {
         if (done) {
             return Optional.empty();
@@ -117,7 +107,7 @@ public final class ShardReader {
             log.info("Reading shard={} from {}", shard, describePosition());
             stats.reading(shard);
         }
-        if (!flushPending()) {
+        if (!emitter.flush()) {
             return Optional.of(BUFFER_FULL_RETRY);
         }
         if (endOfShard) {
@@ -145,7 +135,7 @@ public final class ShardReader {
             GetRecordsResponse response = proxy.getRecords(iterator, settings.maxRecordsPerCall());
             backoff.reset();
             accept(response);
-            if (!flushPending()) {
+            if (!emitter.flush()) {
                 return Optional.of(BUFFER_FULL_RETRY);
             }
             if (endOfShard) {
@@ -179,20 +169,7 @@ public final class ShardReader {
     }
 
     private void accept(GetRecordsResponse response) {
-        List<KinesisClientRecord> userRecords = deaggregator.expand(response.records());
-        long bytes = 0;
-        int emitted = 0;
-        for (KinesisClientRecord record : userRecords) {
-            if (lastRead != null
-                    && !lastRead.isBefore(record.sequenceNumber(), record.subSequenceNumber())) {
-                continue;
-            }
-            pending.add(converter.convert(record));
-            lastRead = new ShardOffset(record.sequenceNumber(), record.subSequenceNumber(), false);
-            bytes += record.data().remaining();
-            emitted++;
-        }
-        stats.recordBatch(shard, emitted, bytes, response.millisBehindLatest());
+        emitter.accept(response.records(), response.millisBehindLatest());
         iterator = response.nextShardIterator();
         if (iterator == null) {
             // A closed shard returns no next iterator once every record has been returned.
@@ -201,22 +178,10 @@ public final class ShardReader {
     }
 
     /**
-     * Queues the finished marker once and retries handing it over until it is in the buffer; only
-     * then is the reader done. Were the reader done first, a marker that met a full buffer would be
-     * dropped, and the shard's children would wait for it forever.
+     * Hands over the finished marker, retrying until it is in the buffer; then the reader is done.
      */
     private Optional<Duration> finish() {
-        if (!markerQueued) {
-            pending.add(
-                    List.of(
-                            OffsetMarkers.shardFinished(
-                                    settings.markerTopic(),
-                                    settings.connectorName(),
-                                    shard,
-                                    lastRead == null ? new ShardOffset(null, 0, true) : lastRead)));
-            markerQueued = true;
-        }
-        if (!flushPending()) {
+        if (!emitter.finish()) {
             return Optional.of(BUFFER_FULL_RETRY);
         }
         // The gate learns of the end only when Kafka acknowledges the marker (commitRecord), not
@@ -227,22 +192,8 @@ public final class ShardReader {
         return Optional.empty();
     }
 
-    /** Hands pending records to the buffer; true when nothing is left pending. */
-    private boolean flushPending() {
-        if (pending.isEmpty()) {
-            return true;
-        }
-        int added = buffer.offer(pending);
-        pending.subList(0, added).clear();
-        return pending.isEmpty();
-    }
-
     private IteratorPosition position() {
-        if (lastRead != null && lastRead.sequenceNumber() != null) {
-            // AT, not AFTER: the last record may be an aggregate emitted only in part.
-            return new IteratorPosition.AtSequenceNumber(lastRead.sequenceNumber());
-        }
-        return initialPosition;
+        return emitter.resumePosition(initialPosition);
     }
 
     /**
@@ -310,12 +261,6 @@ public final class ShardReader {
     }
 
     private String describePosition() {
-        if (lastRead != null && lastRead.sequenceNumber() != null) {
-            return "after sequence="
-                    + lastRead.sequenceNumber()
-                    + " subsequence="
-                    + lastRead.subSequenceNumber();
-        }
-        return initialPosition.toString();
+        return emitter.describePosition(initialPosition);
     }
 }

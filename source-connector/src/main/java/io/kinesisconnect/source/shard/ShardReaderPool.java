@@ -3,6 +3,7 @@ package io.kinesisconnect.source.shard;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,7 @@ public final class ShardReaderPool implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final FirstFailure failure;
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final List<SteppedReader> started = new CopyOnWriteArrayList<>();
 
     public ShardReaderPool(String taskName, int threads, FirstFailure failure) {
         AtomicInteger counter = new AtomicInteger();
@@ -41,11 +43,12 @@ public final class ShardReaderPool implements AutoCloseable {
     }
 
     /** Starts every reader now. */
-    public void start(List<ShardReader> readers) {
+    public void start(List<? extends SteppedReader> readers) {
+        started.addAll(readers);
         readers.forEach(reader -> schedule(reader, Duration.ZERO));
     }
 
-    private void schedule(ShardReader reader, Duration delay) {
+    private void schedule(SteppedReader reader, Duration delay) {
         if (stopping.get()) {
             return;
         }
@@ -54,7 +57,7 @@ public final class ShardReaderPool implements AutoCloseable {
         scheduler.schedule(() -> run(reader), delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    private void run(ShardReader reader) {
+    private void run(SteppedReader reader) {
         if (stopping.get() || failure.failed()) {
             return;
         }
@@ -71,7 +74,9 @@ public final class ShardReaderPool implements AutoCloseable {
         }
     }
 
-    /** Stops scheduling and waits for running steps, at most {@code timeout}. */
+    /**
+     * Stops scheduling, waits for running steps at most {@code timeout}, then closes the readers.
+     */
     @Override
     public void close() {
         close(Duration.ofSeconds(4));
@@ -86,6 +91,13 @@ public final class ShardReaderPool implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        for (SteppedReader reader : started) {
+            try {
+                reader.close();
+            } catch (RuntimeException e) {
+                log.warn("Closing the reader of shard={} failed: {}", reader.shard(), e.toString());
+            }
         }
     }
 }

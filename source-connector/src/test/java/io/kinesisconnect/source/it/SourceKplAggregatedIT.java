@@ -16,12 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Records written by the KPL arrive one by one with their own keys, and resume exactly
- * mid-aggregate.
+ * mid-aggregate, with either reader type.
  */
 class SourceKplAggregatedIT {
 
@@ -35,31 +36,32 @@ class SourceKplAggregatedIT {
     @RegisterExtension
     static final ConnectClusterExtension CONNECT = ConnectClusterExtension.withWorkers(2);
 
-    @Test
-    void userRecordsArriveWithTheirOwnKeysAndARestartMidAggregateNeitherSkipsNorRepeats()
-            throws Exception {
-        String stream = KINESIS.streams().create("kpl-in", 2);
+    private static String stream;
+    private static KeyedRecords records;
+    private static StreamContents landed;
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"polling", "efo"})
+    void userRecordsArriveWithTheirOwnKeysAndARestartMidAggregateNeitherSkipsNorRepeats(
+            String readerType) throws Exception {
+        writeOnce();
+        String name = "kpl-in-" + readerType;
+        String topic = stream + "-" + readerType;
         // One partition: the topic's order is then the order the task emitted in.
-        CONNECT.cluster().embedded().kafka().createTopic(stream, 1);
-        KeyedRecords records = new KeyedRecords(50);
-        KplTestProducer.writeAggregated(KINESIS.emulator(), stream, records.next(RECORDS));
-        StreamContents landed = KINESIS.reader().readAll(stream);
-        assertThat(landed.kinesisRecordCount()).as("the KPL aggregated").isLessThan(RECORDS);
+        CONNECT.cluster().embedded().kafka().createTopic(topic, 1);
 
         Map<String, String> config =
-                SourceTestConfigs.forEmulator(KINESIS.emulator(), "kpl-in", List.of(stream), 1);
+                SourceTestConfigs.forReader(
+                        KINESIS.emulator(), name, List.of(stream), 1, readerType);
         config.put(KinesisSourceConfig.STARTUP_POSITION_CONFIG, "earliest");
         config.put(KinesisSourceConfig.POLL_BATCH_CONFIG, "7");
-        CONNECT.cluster().putConnectorConfig("kpl-in", config).requireSuccess("create");
-        CONNECT.cluster().awaitRunning("kpl-in", 1, TIMEOUT);
+        config.put(KinesisSourceConfig.TOPIC_TEMPLATE_CONFIG, "${stream}-" + readerType);
+        CONNECT.cluster().putConnectorConfig(name, config).requireSuccess("create");
+        CONNECT.cluster().awaitRunning(name, 1, TIMEOUT);
 
         Delivered first =
                 Delivered.awaitAll(
-                        CONNECT.cluster().bootstrapServers(),
-                        stream,
-                        records.all(),
-                        false,
-                        TIMEOUT);
+                        CONNECT.cluster().bootstrapServers(), topic, records.all(), false, TIMEOUT);
         assertThat(first.duplicates()).isZero();
         // The KPL does not keep per-key order when it writes, so the stream's own order is the
         // reference: each key's records must reach Kafka in the order the stream holds them.
@@ -77,11 +79,11 @@ class SourceKplAggregatedIT {
 
         // Move the committed position into the middle of an aggregate, as a crash there would.
         LandedRecord middle = middleOfAnAggregate(landed);
-        CONNECT.cluster().stop("kpl-in").requireSuccess("stop");
-        CONNECT.cluster().awaitStopped("kpl-in", TIMEOUT);
+        CONNECT.cluster().stop(name).requireSuccess("stop");
+        CONNECT.cluster().awaitStopped(name, TIMEOUT);
         CONNECT.cluster()
                 .alterOffsets(
-                        "kpl-in",
+                        name,
                         Map.of(
                                 "offsets",
                                 List.of(
@@ -101,25 +103,41 @@ class SourceKplAggregatedIT {
                                                                 "finished",
                                                                 false)))))
                 .requireSuccess("alter offsets");
-        CONNECT.cluster().resume("kpl-in").requireSuccess("resume");
-        CONNECT.cluster().awaitRunning("kpl-in", 1, TIMEOUT);
+        CONNECT.cluster().resume(name).requireSuccess("resume");
+        CONNECT.cluster().awaitRunning(name, 1, TIMEOUT);
 
         List<String> expected = valuesAfter(landed, middle);
         TopicReader reader = new TopicReader(CONNECT.cluster().bootstrapServers(), false);
         List<ConsumerRecord<byte[], byte[]>> all =
-                reader.awaitAtLeast(stream, RECORDS + expected.size(), TIMEOUT);
+                reader.awaitAtLeast(topic, RECORDS + expected.size(), TIMEOUT);
         List<String> replayed = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : all.subList(RECORDS, all.size())) {
             replayed.add(new String(record.value(), StandardCharsets.UTF_8));
         }
         assertThat(replayed).containsExactlyElementsOf(expected);
+        // This reader type is done: its CPU is not to slow the next one.
+        CONNECT.cluster().delete(name).requireSuccess("delete " + name);
         System.out.printf(
-                "KPL input: %d user records in %d Kinesis records; resumed at %s/%d and replayed %d%n",
+                "KPL input (%s): %d user records in %d Kinesis records; resumed at %s/%d and"
+                        + " replayed %d%n",
+                readerType,
                 RECORDS,
                 landed.kinesisRecordCount(),
                 middle.shardId(),
                 middle.subSequenceNumber(),
                 replayed.size());
+    }
+
+    /** One KPL-written stream for both reader types: the KPL is slow to start. */
+    private static synchronized void writeOnce() throws Exception {
+        if (stream != null) {
+            return;
+        }
+        stream = KINESIS.streams().create("kpl-in", 2);
+        records = new KeyedRecords(50);
+        KplTestProducer.writeAggregated(KINESIS.emulator(), stream, records.next(RECORDS));
+        landed = KINESIS.reader().readAll(stream);
+        assertThat(landed.kinesisRecordCount()).as("the KPL aggregated").isLessThan(RECORDS);
     }
 
     /** A user record inside an aggregate with user records after it in the same aggregate. */

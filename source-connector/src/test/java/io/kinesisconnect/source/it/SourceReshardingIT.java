@@ -30,6 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 
 /**
@@ -58,19 +60,22 @@ class SourceReshardingIT {
     @RegisterExtension
     static final ConnectClusterExtension CONNECT = ConnectClusterExtension.withWorkers(2);
 
-    @Test
-    void splitAndMergeUnderLoadKeepEveryRecordAndPerKeyOrder() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"polling", "efo"})
+    void splitAndMergeUnderLoadKeepEveryRecordAndPerKeyOrder(String readerType) throws Exception {
+        String name = "reshard-" + readerType;
         KinesisStreams streams = KINESIS.streams();
-        String stream = streams.create("reshard", 2);
+        String stream = streams.create(name, 2);
         CONNECT.cluster().embedded().kafka().createTopic(stream, 3);
         KeyedRecords records = new KeyedRecords(60);
         StreamWriter writer = new StreamWriter(KINESIS.client());
         writer.putAll(stream, records.next(600));
         Map<String, String> config =
-                SourceTestConfigs.forEmulator(KINESIS.emulator(), "reshard", List.of(stream), 2);
+                SourceTestConfigs.forReader(
+                        KINESIS.emulator(), name, List.of(stream), 2, readerType);
         config.put(KinesisSourceConfig.STARTUP_POSITION_CONFIG, "earliest");
-        CONNECT.cluster().putConnectorConfig("reshard", config).requireSuccess("create");
-        CONNECT.cluster().awaitRunning("reshard", 2, TIMEOUT);
+        CONNECT.cluster().putConnectorConfig(name, config).requireSuccess("create");
+        CONNECT.cluster().awaitRunning(name, 2, TIMEOUT);
 
         AtomicBoolean writing = new AtomicBoolean(true);
         ExecutorService background = Executors.newSingleThreadExecutor();
@@ -109,9 +114,9 @@ class SourceReshardingIT {
         assertThat(delivered.keysOutOfOrder()).isEmpty();
         assertThat(streams.shards(stream)).as("2 original, 2 split children, 1 merged").hasSize(5);
         System.out.printf(
-                "Resharding: %d records, %d duplicates%n",
-                records.all().size(), delivered.duplicates());
-        CONNECT.cluster().delete("reshard");
+                "Resharding (%s): %d records, %d duplicates%n",
+                readerType, records.all().size(), delivered.duplicates());
+        CONNECT.cluster().delete(name);
     }
 
     /**

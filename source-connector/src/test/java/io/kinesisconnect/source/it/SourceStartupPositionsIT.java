@@ -20,8 +20,13 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Shards without a stored offset start where kinesis.startup.position says. */
+/**
+ * Shards without a stored offset start where kinesis.startup.position says; earliest, latest and
+ * date with both reader types.
+ */
 class SourceStartupPositionsIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
@@ -33,23 +38,33 @@ class SourceStartupPositionsIT {
     @RegisterExtension
     static final ConnectClusterExtension CONNECT = ConnectClusterExtension.withWorkers(2);
 
-    @Test
-    void earliestDeliversEveryRetainedRecord() {
-        String stream = KINESIS.streams().create("earliest", 2);
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"polling", "efo"})
+    void earliestDeliversEveryRetainedRecord(String readerType) {
+        String stream = KINESIS.streams().create("earliest-" + readerType, 2);
         write(stream, "old", 100);
 
-        start("earliest", stream, Map.of(KinesisSourceConfig.STARTUP_POSITION_CONFIG, "earliest"));
+        start(
+                "earliest-" + readerType,
+                stream,
+                readerType,
+                Map.of(KinesisSourceConfig.STARTUP_POSITION_CONFIG, "earliest"));
         write(stream, "new", 20);
 
         assertThat(values(read(stream, 120))).hasSize(120).contains("old-0", "old-99", "new-19");
     }
 
-    @Test
-    void latestDeliversOnlyRecordsWrittenAfterTheConnectorWasCreated() {
-        String stream = KINESIS.streams().create("latest", 2);
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"polling", "efo"})
+    void latestDeliversOnlyRecordsWrittenAfterTheConnectorWasCreated(String readerType) {
+        String stream = KINESIS.streams().create("latest-" + readerType, 2);
         write(stream, "before", 50);
 
-        start("latest", stream, Map.of(KinesisSourceConfig.STARTUP_POSITION_CONFIG, "latest"));
+        start(
+                "latest-" + readerType,
+                stream,
+                readerType,
+                Map.of(KinesisSourceConfig.STARTUP_POSITION_CONFIG, "latest"));
         write(stream, "after", 50);
 
         List<String> values = values(read(stream, 50));
@@ -104,9 +119,10 @@ class SourceStartupPositionsIT {
         assertThat(values).hasSize(60).noneMatch(v -> v.startsWith("before-"));
     }
 
-    @Test
-    void dateDeliversOnlyRecordsAtOrAfterTheDateInStateFunsOwnFormat() {
-        String stream = KINESIS.streams().create("date", 2);
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"polling", "efo"})
+    void dateDeliversOnlyRecordsAtOrAfterTheDateInStateFunsOwnFormat(String readerType) {
+        String stream = KINESIS.streams().create("date-" + readerType, 2);
         write(stream, "old", 30);
         Instant lastOld =
                 KINESIS.reader().readAll(stream).records().stream()
@@ -125,8 +141,9 @@ class SourceStartupPositionsIT {
                         .format(date);
 
         start(
-                "date",
+                "date-" + readerType,
                 stream,
+                readerType,
                 Map.of(
                         KinesisSourceConfig.STARTUP_POSITION_CONFIG,
                         "date",
@@ -138,8 +155,13 @@ class SourceStartupPositionsIT {
     }
 
     private void start(String name, String stream, Map<String, String> extra) {
+        start(name, stream, "polling", extra);
+    }
+
+    private void start(String name, String stream, String readerType, Map<String, String> extra) {
         Map<String, String> config =
-                SourceTestConfigs.forEmulator(KINESIS.emulator(), name, List.of(stream), 2);
+                SourceTestConfigs.forReader(
+                        KINESIS.emulator(), name, List.of(stream), 2, readerType);
         config.putAll(extra);
         CONNECT.cluster().putConnectorConfig(name, config).requireSuccess("create " + name);
         CONNECT.cluster().awaitRunning(name, 2, TIMEOUT);

@@ -1,8 +1,10 @@
 package io.kinesisconnect.source.it;
 
 import io.kinesisconnect.common.keys.AwsKeys;
+import io.kinesisconnect.source.EfoConfigFragment;
 import io.kinesisconnect.source.KinesisSourceConfig;
 import io.kinesisconnect.source.KinesisSourceConnector;
+import io.kinesisconnect.source.ReaderType;
 import io.kinesisconnect.testkit.EmulatorProcess;
 import io.kinesisconnect.testkit.KinesisTestClients;
 import java.util.HashMap;
@@ -35,6 +37,21 @@ final class SourceTestConfigs {
         config.put(KinesisSourceConfig.DISCOVERY_INTERVAL_CONFIG, "2000");
         config.put(KinesisSourceConfig.PARENT_CHECK_INTERVAL_CONFIG, "500");
         config.put(KinesisSourceConfig.SUMMARY_INTERVAL_CONFIG, "10000");
+        return config;
+    }
+
+    /**
+     * The config for a reader type: for 'efo' the emulator's TLS port (HTTP/2 by ALPN, the way
+     * users reach AWS), trusting its self-signed certificate.
+     */
+    static Map<String, String> forReader(
+            EmulatorProcess emulator, String name, List<String> streams, int tasks, String type) {
+        Map<String, String> config = forEmulator(emulator, name, streams, tasks);
+        config.put(EfoConfigFragment.READER_TYPE_CONFIG, type);
+        if (ReaderType.fromConfig(type) == ReaderType.EFO) {
+            config.put(AwsKeys.ENDPOINT, emulator.tlsEndpoint().toString());
+            config.put(AwsKeys.TLS_VERIFY_CERTIFICATES, "false");
+        }
         return config;
     }
 }

@@ -1,6 +1,7 @@
 package io.kinesisconnect.source.it;
 
 import io.kinesisconnect.common.aws.AwsClientFactory;
+import io.kinesisconnect.common.keys.AwsKeys;
 import io.kinesisconnect.common.keys.SourceKeys;
 import io.kinesisconnect.source.KinesisSourceConfig;
 import io.kinesisconnect.testkit.ConnectClusterExtension;
@@ -24,7 +25,9 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
 
 /**
  * One source task against a bare GetRecords-to-KafkaProducer loop, in the same JVM and the same
- * run, on kinesalite. Not part of the test suite (the name does not end in IT); run it on its own:
+ * run, on kinesalite; and on kinesis-mock, polling beside enhanced fan-out and the same loop
+ * ({@code -Dit.test=SourceThroughputBenchmark#efoBesidePollingOnKinesisMock} runs that alone). Not
+ * part of the test suite (the name does not end in IT); run it on its own:
  *
  * <pre>
  * mvn -B -o -pl source-connector -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
@@ -58,6 +61,17 @@ class SourceThroughputBenchmark {
     static final KinesisEmulatorExtension KINESALITE =
             KinesisEmulatorExtension.dedicated(EmulatorKind.KINESALITE, EmulatorOptions.defaults());
 
+    /** Enhanced fan-out needs kinesis-mock: kinesalite has no SubscribeToShard. */
+    @RegisterExtension
+    static final KinesisEmulatorExtension KINESIS_MOCK =
+            KinesisEmulatorExtension.shared(EmulatorKind.KINESIS_MOCK);
+
+    /** kinesis-mock takes in about 600 records a second: fewer records than on kinesalite. */
+    private static final int MOCK_RECORDS = Integer.getInteger("bench.mock.records", 10_000);
+
+    /** kinesis-mock pushes an EFO event a second: a rate both readers keep up with. */
+    private static final double MOCK_LATENCY_RATE = 100;
+
     @RegisterExtension
     static final ConnectClusterExtension CONNECT = ConnectClusterExtension.withWorkers(1);
 
@@ -72,7 +86,21 @@ class SourceThroughputBenchmark {
         BARE_LOOP("bare loop", null, null),
         CONNECTOR_ALL_HEADERS("connector", ALL_HEADERS, null),
         CONNECTOR_ALL_HEADERS_STRING_CONVERTER("connector", ALL_HEADERS, STRING_CONVERTER),
-        CONNECTOR_NO_HEADERS("connector", "", null);
+        CONNECTOR_NO_HEADERS("connector", "", null),
+        /** Enhanced fan-out, only on kinesis-mock; the other sides poll. */
+        CONNECTOR_EFO("connector efo", ALL_HEADERS, null);
+
+        /** The sides of the kinesalite run. */
+        static final List<Side> POLLING =
+                List.of(
+                        BARE_LOOP,
+                        CONNECTOR_ALL_HEADERS,
+                        CONNECTOR_ALL_HEADERS_STRING_CONVERTER,
+                        CONNECTOR_NO_HEADERS);
+
+        /** The sides of the kinesis-mock run. */
+        static final List<Side> READER_TYPES =
+                List.of(BARE_LOOP, CONNECTOR_ALL_HEADERS, CONNECTOR_EFO);
 
         final String label;
         final String headers;
@@ -82,6 +110,10 @@ class SourceThroughputBenchmark {
             this.label = label;
             this.headers = headers;
             this.headerConverter = headerConverter;
+        }
+
+        String readerType() {
+            return this == CONNECTOR_EFO ? "efo" : "polling";
         }
 
         String headersLabel() {
@@ -108,27 +140,27 @@ class SourceThroughputBenchmark {
         boolean warm = false;
         for (int size : SIZES) {
             String stream = KINESALITE.streams().create("bench-" + size, SHARDS);
-            writeUpFront(stream, size, RECORDS);
+            writeUpFront(KINESALITE, stream, size, RECORDS);
             if (!warm) {
                 // The first runs in a fresh JVM pay for class loading and JIT compilation.
                 String warmUp = KINESALITE.streams().create("warm-up", SHARDS);
-                writeUpFront(warmUp, size, WARM_UP_RECORDS);
-                throughput(Side.BARE_LOOP, warmUp, WARM_UP_RECORDS);
-                throughput(Side.CONNECTOR_ALL_HEADERS, warmUp, WARM_UP_RECORDS);
+                writeUpFront(KINESALITE, warmUp, size, WARM_UP_RECORDS);
+                throughput(KINESALITE, Side.BARE_LOOP, warmUp, WARM_UP_RECORDS);
+                throughput(KINESALITE, Side.CONNECTOR_ALL_HEADERS, warmUp, WARM_UP_RECORDS);
                 warm = true;
             }
             List<double[]> throughputs = new ArrayList<>();
-            for (Side side : Side.values()) {
-                throughputs.add(throughput(side, stream, RECORDS));
+            for (Side side : Side.POLLING) {
+                throughputs.add(throughput(KINESALITE, side, stream, RECORDS));
             }
             double latencyRate = throughputs.get(0)[0] / 2;
-            for (Side side : Side.values()) {
+            for (Side side : Side.POLLING) {
                 // The header converter's latency is that of all headers: not measured twice.
                 long[] latency =
                         side.headerConverter == null
-                                ? latency(side, size, latencyRate)
+                                ? latency(KINESALITE, side, size, latencyRate)
                                 : new long[] {-1, -1};
-                double[] figures = throughputs.get(side.ordinal());
+                double[] figures = throughputs.get(Side.POLLING.indexOf(side));
                 rows.add(
                         new Row(
                                 size,
@@ -139,17 +171,49 @@ class SourceThroughputBenchmark {
                                 latency[1],
                                 latencyRate));
             }
-            print(rows);
+            print(rows, RECORDS);
         }
     }
 
-    private static void writeUpFront(String stream, int size, int records) {
+    /**
+     * Polling beside enhanced fan-out, and the bare GetRecords loop, on kinesis-mock. Its EFO
+     * pushes an event about once a second, so EFO latency here is about a second and says nothing
+     * of AWS's ~70 ms; throughput is bounded by kinesis-mock itself.
+     */
+    @Test
+    void efoBesidePollingOnKinesisMock() {
+        int size = 100;
+        String stream = KINESIS_MOCK.streams().create("bench-efo", SHARDS);
+        writeUpFront(KINESIS_MOCK, stream, size, MOCK_RECORDS);
+        List<double[]> throughputs = new ArrayList<>();
+        for (Side side : Side.READER_TYPES) {
+            throughputs.add(throughput(KINESIS_MOCK, side, stream, MOCK_RECORDS));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Side side : Side.READER_TYPES) {
+            long[] latency = latency(KINESIS_MOCK, side, size, MOCK_LATENCY_RATE);
+            double[] figures = throughputs.get(Side.READER_TYPES.indexOf(side));
+            rows.add(
+                    new Row(
+                            size,
+                            side,
+                            figures[0],
+                            figures[1],
+                            latency[0],
+                            latency[1],
+                            MOCK_LATENCY_RATE));
+        }
+        print(rows, MOCK_RECORDS);
+    }
+
+    private static void writeUpFront(
+            KinesisEmulatorExtension kinesis, String stream, int size, int records) {
         byte[] payload = BenchPayloads.payload(size, 1);
         List<StreamWriter.Entry> entries = new ArrayList<>(records);
         for (int i = 0; i < records; i++) {
             entries.add(new StreamWriter.Entry("key-" + (i % 1000), payload));
         }
-        new StreamWriter(KINESALITE.client()).putAll(stream, entries);
+        new StreamWriter(kinesis.client()).putAll(stream, entries);
     }
 
     /**
@@ -157,10 +221,11 @@ class SourceThroughputBenchmark {
      *
      * @return records/s and CPU-ms per 1,000 records
      */
-    private double[] throughput(Side side, String stream, int records) {
+    private double[] throughput(
+            KinesisEmulatorExtension kinesis, Side side, String stream, int records) {
         String topic = newTopic();
         ThreadCpu cpu = ThreadCpu.start();
-        try (Running running = start(side, stream, topic)) {
+        try (Running running = start(kinesis, side, stream, topic)) {
             List<ConsumerRecord<byte[], byte[]>> landed =
                     new TopicReader(CONNECT.cluster().bootstrapServers(), false)
                             .awaitAtLeast(topic, records, TIMEOUT);
@@ -187,12 +252,13 @@ class SourceThroughputBenchmark {
      *
      * @return p50 and p99 in milliseconds
      */
-    private long[] latency(Side side, int size, double perSecond) {
-        String stream = KINESALITE.streams().create("lat-" + size, SHARDS);
+    private long[] latency(
+            KinesisEmulatorExtension kinesis, Side side, int size, double perSecond) {
+        String stream = kinesis.streams().create("lat-" + size, SHARDS);
         String topic = newTopic();
-        PacedWriter writer = new PacedWriter(KINESALITE.client(), stream, size);
+        PacedWriter writer = new PacedWriter(kinesis.client(), stream, size);
         int count = (int) (perSecond * LATENCY_RUN.toSeconds());
-        try (Running running = start(side, stream, topic)) {
+        try (Running running = start(kinesis, side, stream, topic)) {
             TopicReader reader = new TopicReader(CONNECT.cluster().bootstrapServers(), false);
             writer.writeProbe();
             reader.awaitAtLeast(topic, 1, TIMEOUT);
@@ -225,14 +291,19 @@ class SourceThroughputBenchmark {
         return topic;
     }
 
-    private Running start(Side side, String stream, String topic) {
+    private Running start(
+            KinesisEmulatorExtension kinesis, Side side, String stream, String topic) {
         String name = "bench-" + runs + "-" + side.name().toLowerCase(Locale.ROOT);
         Map<String, String> config =
-                SourceTestConfigs.forEmulator(KINESALITE.emulator(), name, List.of(stream), 1);
+                SourceTestConfigs.forReader(
+                        kinesis.emulator(), name, List.of(stream), 1, side.readerType());
         config.put(KinesisSourceConfig.STARTUP_POSITION_CONFIG, "earliest");
         config.put(KinesisSourceConfig.TOPIC_TEMPLATE_CONFIG, topic);
+        // Plain http for every side, EFO included (h2c): TLS would be a cost of its own.
+        config.put(AwsKeys.ENDPOINT, kinesis.emulator().endpoint().toString());
+        config.remove(AwsKeys.TLS_VERIFY_CERTIFICATES);
         if (side == Side.BARE_LOOP) {
-            return RunningLoop.start(config, stream, topic, name);
+            return RunningLoop.start(kinesis, config, stream, topic, name);
         }
         config.put(KinesisSourceConfig.HEADERS_CONFIG, side.headers);
         if (side.headerConverter != null) {
@@ -254,7 +325,10 @@ class SourceThroughputBenchmark {
         void close();
     }
 
-    /** The task thread, the reader threads and the task's producer network thread. */
+    /**
+     * The task thread, the reader threads and the task's producer network thread; with EFO also the
+     * SDK's Netty event loops and async response threads, which only the task's client runs.
+     */
     private record RunningConnector(String name) implements Running {
         @Override
         public Predicate<String> threads() {
@@ -263,6 +337,8 @@ class SourceThroughputBenchmark {
             return thread ->
                     thread.equals("task-thread-" + name + "-0")
                             || thread.startsWith(name + "-task-reader-")
+                            || thread.startsWith("aws-java-sdk-NettyEventLoop")
+                            || thread.startsWith("sdk-async-response")
                             || thread.equals(producerThread);
         }
 
@@ -280,13 +356,17 @@ class SourceThroughputBenchmark {
             implements Running {
 
         static RunningLoop start(
-                Map<String, String> config, String stream, String topic, String name) {
+                KinesisEmulatorExtension kinesis,
+                Map<String, String> config,
+                String stream,
+                String topic,
+                String name) {
             KinesisClient client =
                     AwsClientFactory.kinesisClient(new KinesisSourceConfig(config).aws());
             BareSourceLoop loop =
                     new BareSourceLoop(
                             client, CONNECT.cluster().bootstrapServers(), name, stream, topic);
-            loop.start(KINESALITE.streams().shards(stream).stream().map(Shard::shardId).toList());
+            loop.start(kinesis.streams().shards(stream).stream().map(Shard::shardId).toList());
             return new RunningLoop(loop, client, name);
         }
 
@@ -316,7 +396,7 @@ class SourceThroughputBenchmark {
         }
     }
 
-    private static void print(List<Row> rows) {
+    private static void print(List<Row> rows, int records) {
         StringBuilder table = new StringBuilder();
         table.append(
                 "| record | reader | headers | records/s | vs loop | CPU-ms/1,000 | vs loop |"
@@ -343,7 +423,7 @@ class SourceThroughputBenchmark {
                             row.p99() < 0 ? "-" : Long.toString(row.p99()),
                             row.latencyRate()));
         }
-        System.out.println("BENCHMARK table (" + RECORDS + " records, " + SHARDS + " shards):");
+        System.out.println("BENCHMARK table (" + records + " records, " + SHARDS + " shards):");
         System.out.print(table);
     }
 }
