@@ -7,7 +7,6 @@ import io.kinesisconnect.source.kinesis.SubscriptionSignal;
 import io.kinesisconnect.source.offset.ShardOffset;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
@@ -30,7 +29,7 @@ import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
 public final class FanOutShardReader implements SteppedReader {
 
     private static final Logger log = LoggerFactory.getLogger(FanOutShardReader.class);
-    private static final Duration BUFFER_FULL_RETRY = Duration.ofMillis(50);
+    private static final Duration BUFFER_FULL_RETRY = ReadStart.BUFFER_FULL_RETRY;
 
     /** How often a step looks for a pushed event; Kinesis pushes about every 200 ms or more. */
     static final Duration EVENT_CHECK = Duration.ofMillis(25);
@@ -53,7 +52,7 @@ public final class FanOutShardReader implements SteppedReader {
     private long subscribedNanos;
     private long lastProbeNanos;
     private int subscriptions;
-    private boolean parentsDone;
+    private final ReadStart start;
     private boolean endOfShard;
     private boolean done;
 
@@ -83,16 +82,10 @@ public final class FanOutShardReader implements SteppedReader {
         this.fanOutSettings = fanOutSettings;
         this.stats = context.stats();
         this.nanoTime = context.nanoTime();
-        this.backoff =
-                new Backoff(
-                        settings.retryInitial(),
-                        settings.retryMax(),
-                        () -> ThreadLocalRandom.current().nextDouble());
+        this.backoff = ReadStart.backoff(settings);
+        this.start = new ReadStart(shard, emitter, context);
         this.lastProbeNanos = nanoTime.getAsLong();
-        if (stored.isPresent() && stored.get().finished()) {
-            done = true;
-            parents.endRecorded(shard);
-        }
+        this.done = ReadStart.alreadyFinished(shard, stored, parents);
     }
 
     @Override
@@ -110,16 +103,9 @@ public final class FanOutShardReader implements SteppedReader {
         if (done) {
             return Optional.empty();
         }
-        if (!parentsDone) {
-            parentsDone = parents.mayStart(shard);
-            if (!parentsDone) {
-                return Optional.of(settings.parentCheckInterval());
-            }
-            log.info("Subscribing to shard={} from {}", shard, describePosition());
-            stats.reading(shard);
-        }
-        if (!emitter.flush()) {
-            return Optional.of(BUFFER_FULL_RETRY);
+        Optional<Duration> wait = start.waitBeforeFetch("Subscribing to", this::describePosition);
+        if (wait.isPresent()) {
+            return wait;
         }
         if (endOfShard) {
             return finish();

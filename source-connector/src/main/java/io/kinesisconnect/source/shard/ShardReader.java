@@ -5,7 +5,6 @@ import io.kinesisconnect.source.kinesis.StreamProxy;
 import io.kinesisconnect.source.offset.ShardOffset;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
@@ -28,7 +27,7 @@ import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 public final class ShardReader implements SteppedReader {
 
     private static final Logger log = LoggerFactory.getLogger(ShardReader.class);
-    private static final Duration BUFFER_FULL_RETRY = Duration.ofMillis(50);
+    private static final Duration BUFFER_FULL_RETRY = ReadStart.BUFFER_FULL_RETRY;
 
     private final ShardRef shard;
     private final IteratorPosition initialPosition;
@@ -42,7 +41,7 @@ public final class ShardReader implements SteppedReader {
     private final Backoff backoff;
 
     private String iterator;
-    private boolean parentsDone;
+    private final ReadStart start;
     private boolean endOfShard;
     private boolean done;
     private long lastCallNanos;
@@ -67,15 +66,9 @@ public final class ShardReader implements SteppedReader {
         this.settings = context.settings();
         this.stats = context.stats();
         this.nanoTime = context.nanoTime();
-        this.backoff =
-                new Backoff(
-                        settings.retryInitial(),
-                        settings.retryMax(),
-                        () -> ThreadLocalRandom.current().nextDouble());
-        if (stored.isPresent() && stored.get().finished()) {
-            done = true;
-            parents.endRecorded(shard);
-        }
+        this.backoff = ReadStart.backoff(settings);
+        this.start = new ReadStart(shard, emitter, context);
+        this.done = ReadStart.alreadyFinished(shard, stored, parents);
     }
 
     @Override
@@ -99,16 +92,9 @@ public final class ShardReader implements SteppedReader {
         if (done) {
             return Optional.empty();
         }
-        if (!parentsDone) {
-            parentsDone = parents.mayStart(shard);
-            if (!parentsDone) {
-                return Optional.of(settings.parentCheckInterval());
-            }
-            log.info("Reading shard={} from {}", shard, describePosition());
-            stats.reading(shard);
-        }
-        if (!emitter.flush()) {
-            return Optional.of(BUFFER_FULL_RETRY);
+        Optional<Duration> wait = start.waitBeforeFetch("Reading", this::describePosition);
+        if (wait.isPresent()) {
+            return wait;
         }
         if (endOfShard) {
             return finish();
