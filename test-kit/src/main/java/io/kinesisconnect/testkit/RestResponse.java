@@ -19,6 +19,15 @@ public record RestResponse(int status, String body) {
         return status >= 200 && status < 300;
     }
 
+    /**
+     * Whether the worker refused because its group is rebalancing: Connect answers 409 while its
+     * config is stale and 500 "a rebalance is expected" right after a change. Either passes by
+     * itself, so a caller that polls asks again.
+     */
+    public boolean isRebalancing() {
+        return status == 409 || (status == 500 && body.contains("rebalance"));
+    }
+
     /** The body parsed as JSON. */
     public JsonNode json() {
         try {

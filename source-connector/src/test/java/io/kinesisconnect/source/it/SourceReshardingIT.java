@@ -11,6 +11,7 @@ import io.kinesisconnect.testkit.ConnectClusterExtension;
 import io.kinesisconnect.testkit.EmulatorKind;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
 import io.kinesisconnect.testkit.KinesisStreams;
+import io.kinesisconnect.testkit.RestResponse;
 import io.kinesisconnect.testkit.StreamWriter;
 import io.kinesisconnect.testkit.TopicReader;
 import java.math.BigInteger;
@@ -244,13 +245,17 @@ class SourceReshardingIT {
         CONNECT.cluster().delete("lagging");
     }
 
-    /** Each task's shard ids, from the task configs (GET /connectors/NAME/tasks). */
+    /**
+     * Each task's shard ids, from the task configs (GET /connectors/NAME/tasks); none while the
+     * workers are rebalancing, so that a caller polling for an assignment asks again.
+     */
     private static List<List<String>> taskShards(String connector) {
-        JsonNode tasks =
-                CONNECT.cluster()
-                        .request("GET", "connectors/" + connector + "/tasks", null)
-                        .requireSuccess("list tasks")
-                        .json();
+        RestResponse response =
+                CONNECT.cluster().request("GET", "connectors/" + connector + "/tasks", null);
+        if (response.isRebalancing()) {
+            return List.of();
+        }
+        JsonNode tasks = response.requireSuccess("list tasks").json();
         List<List<String>> shards = new ArrayList<>();
         for (JsonNode task : tasks) {
             String list =
