@@ -51,11 +51,19 @@ class SourceFanOutIT {
         config.put(EfoConfigFragment.MAX_AGE_CONFIG, "5000");
         start("efo-renew", config);
 
-        // Each PutRecords of 500 takes kinesis-mock most of a second, and it pushes an event a
-        // second, its first 2 to 3 s after a subscription opens: the records span several ages.
-        for (int i = 0; i < 6; i++) {
-            writer.putAll(stream, records.next(500));
-        }
+        // Records keep flowing until the reader has renewed its subscriptions at least twice (the
+        // maximum age is 5 s), however fast the machine is; then one more batch follows the
+        // renewals.
+        Await.until(
+                "2 subscription renewals while records flow",
+                TIMEOUT,
+                Duration.ofMillis(500),
+                () -> {
+                    writer.putAll(stream, records.next(100));
+                    return renewalsSoFar("efo-renew", stream) >= 2;
+                },
+                () -> "renewals " + renewalsSoFar("efo-renew", stream));
+        writer.putAll(stream, records.next(500));
         Delivered delivered =
                 Delivered.awaitAll(
                         CONNECT.cluster().bootstrapServers(),
@@ -70,8 +78,8 @@ class SourceFanOutIT {
         assertThat(delivered.duplicates()).isZero();
         assertThat(delivered.keysOutOfOrder()).isEmpty();
         System.out.printf(
-                "EFO renewal: 3500 records on 2 shards, %d renewals, %d duplicates%n",
-                renewals, delivered.duplicates());
+                "EFO renewal: %d records on 2 shards, %d renewals, %d duplicates%n",
+                records.all().size(), renewals, delivered.duplicates());
     }
 
     @Test
@@ -180,6 +188,15 @@ class SourceFanOutIT {
         assertThat(KINESIS.client().listStreamConsumers(b -> b.streamARN(streamArn)).consumers())
                 .extracting(c -> c.consumerName())
                 .containsExactlyInAnyOrder("efo-a", "efo-b");
+    }
+
+    /** The renewals so far; 0 while the task's shard beans are not registered yet. */
+    private static long renewalsSoFar(String connector, String stream) {
+        try {
+            return renewals(connector, stream);
+        } catch (JMException e) {
+            return 0;
+        }
     }
 
     private static long renewals(String connector, String stream) throws JMException {
