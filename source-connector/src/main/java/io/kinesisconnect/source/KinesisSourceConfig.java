@@ -1,6 +1,9 @@
 package io.kinesisconnect.source;
 
 import io.kinesisconnect.common.aws.AwsConfigFragment;
+import io.kinesisconnect.common.aws.KinesisNames;
+import io.kinesisconnect.common.config.ConfigErrors;
+import io.kinesisconnect.common.config.SummaryInterval;
 import io.kinesisconnect.common.keys.SourceKeys;
 import io.kinesisconnect.common.text.StartupDates;
 import io.kinesisconnect.source.record.MetadataHeader;
@@ -15,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -149,13 +151,11 @@ public class KinesisSourceConfig extends AbstractConfig {
                     + " a closed shard was read to its end, and the instant 'latest' was resolved to."
                     + " Consumers can ignore it.";
 
-    public static final String SUMMARY_INTERVAL_CONFIG = "kinesis.summary.interval.ms";
-    public static final long SUMMARY_INTERVAL_DEFAULT = 60_000;
+    public static final String SUMMARY_INTERVAL_CONFIG = SummaryInterval.CONFIG;
+    public static final long SUMMARY_INTERVAL_DEFAULT = SummaryInterval.DEFAULT_MS;
     private static final String SUMMARY_INTERVAL_DOC =
-            "How often each task logs a summary: records, bytes, calls, throttles, behind-latest.";
-
-    /** Kinesis stream names: 1 to 128 of [a-zA-Z0-9_.-]. */
-    static final Pattern STREAM_NAME = Pattern.compile("[a-zA-Z0-9_.-]{1,128}");
+            "How often each task logs a summary: records, bytes, calls, throttles, behind-latest."
+                    + " 0 turns it off.";
 
     public static final ConfigDef CONFIG_DEF = configDef();
 
@@ -396,7 +396,7 @@ public class KinesisSourceConfig extends AbstractConfig {
                 SUMMARY_INTERVAL_CONFIG,
                 Type.LONG,
                 SUMMARY_INTERVAL_DEFAULT,
-                Range.atLeast(1_000),
+                SummaryInterval.VALIDATOR,
                 Importance.LOW,
                 SUMMARY_INTERVAL_DOC,
                 GROUP_OPERATION,
@@ -509,7 +509,7 @@ public class KinesisSourceConfig extends AbstractConfig {
         Map<String, List<String>> errors = new LinkedHashMap<>(aws().validate());
         errors.putAll(efo().validate(Optional.ofNullable(originalsStrings().get("name"))));
         if (startupMode() == StartupMode.DATE && startupDate().isEmpty()) {
-            add(
+            ConfigErrors.add(
                     errors,
                     STARTUP_DATE_CONFIG,
                     "kinesis.startup.position=date needs kinesis.startup.date; accepted: "
@@ -517,7 +517,7 @@ public class KinesisSourceConfig extends AbstractConfig {
         }
         String valueConverter = originalsStrings().getOrDefault("value.converter", "");
         if (valueConverter.endsWith(".StringConverter") && !valuesAsStrings()) {
-            add(
+            ConfigErrors.add(
                     errors,
                     VALUE_SCHEMA_CONFIG,
                     "StringConverter cannot write bytes values (it would write their Java identity,"
@@ -526,7 +526,7 @@ public class KinesisSourceConfig extends AbstractConfig {
         }
         for (Map.Entry<String, String> entry : originalsStrings().entrySet()) {
             perStreamKeyError(entry.getKey(), entry.getValue())
-                    .ifPresent(message -> add(errors, entry.getKey(), message));
+                    .ifPresent(message -> ConfigErrors.add(errors, entry.getKey(), message));
         }
         return errors;
     }
@@ -572,10 +572,6 @@ public class KinesisSourceConfig extends AbstractConfig {
         return Optional.empty();
     }
 
-    private static void add(Map<String, List<String>> errors, String key, String message) {
-        errors.computeIfAbsent(key, k -> new ArrayList<>()).add(message);
-    }
-
     static List<String> splitList(String value) {
         List<String> items = new ArrayList<>();
         for (String item : value.split(",")) {
@@ -597,7 +593,7 @@ public class KinesisSourceConfig extends AbstractConfig {
                         name, value, "At least one Kinesis stream name is required");
             }
             for (String stream : streams) {
-                if (!STREAM_NAME.matcher(stream.trim()).matches()) {
+                if (!KinesisNames.STREAM_NAME.matcher(stream.trim()).matches()) {
                     throw new ConfigException(
                             name,
                             stream,

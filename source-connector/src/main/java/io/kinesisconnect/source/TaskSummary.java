@@ -27,7 +27,7 @@ final class TaskSummary {
     void maybeLog() {
         long now = System.nanoTime();
         long elapsed = now - lastNanos;
-        if (elapsed < interval.toNanos()) {
+        if (interval.isZero() || elapsed < interval.toNanos()) {
             return;
         }
         lastNanos = now;

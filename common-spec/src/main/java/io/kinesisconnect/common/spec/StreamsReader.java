@@ -1,12 +1,12 @@
 package io.kinesisconnect.common.spec;
 
+import io.kinesisconnect.common.aws.KinesisNames;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads an ingress's {@code streams}: names, value types ({@code valueType} or {@code typeUrl}) and
@@ -17,8 +17,6 @@ final class StreamsReader {
      * Kinesis stream names; the same rule keeps {@code kinesis.stream.<name>.topics} keys
      * parseable.
      */
-    private static final Pattern STREAM_NAME = Pattern.compile("[a-zA-Z0-9_.-]{1,128}");
-
     private static final List<String> KEYS = List.of("stream", "valueType", "typeUrl", "targets");
 
     private StreamsReader() {}
@@ -59,7 +57,7 @@ final class StreamsReader {
 
     private static Optional<StreamSpec> stream(Fields f) {
         Optional<String> name = f.requiredString("stream", "the Kinesis stream name");
-        name.filter(n -> !STREAM_NAME.matcher(n).matches())
+        name.filter(n -> !KinesisNames.STREAM_NAME.matcher(n).matches())
                 .ifPresent(
                         n ->
                                 f.context()
@@ -72,7 +70,9 @@ final class StreamsReader {
         Optional<String> valueType = valueType(f);
         Optional<List<StreamSpec.Target>> targets = targets(f);
         f.reportUnknown(KEYS, Map.of());
-        if (name.isEmpty() || !STREAM_NAME.matcher(name.get()).matches() || targets.isEmpty()) {
+        if (name.isEmpty()
+                || !KinesisNames.STREAM_NAME.matcher(name.get()).matches()
+                || targets.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(

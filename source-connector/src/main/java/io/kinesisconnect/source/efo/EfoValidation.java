@@ -2,13 +2,13 @@ package io.kinesisconnect.source.efo;
 
 import io.kinesisconnect.common.aws.AwsClientFactory;
 import io.kinesisconnect.common.aws.AwsConfigFragment;
+import io.kinesisconnect.common.config.ConfigErrors;
 import io.kinesisconnect.common.keys.AwsKeys;
 import io.kinesisconnect.source.EfoConfigFragment;
 import io.kinesisconnect.source.EfoRegistration;
 import io.kinesisconnect.source.kinesis.ConsumerProxy;
 import io.kinesisconnect.source.kinesis.SdkConsumerProxy;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,14 +45,18 @@ public final class EfoValidation {
                         uri ->
                                 http2Error(aws, streams.get(0), uri)
                                         .ifPresent(
-                                                message -> add(errors, AwsKeys.ENDPOINT, message)));
+                                                message ->
+                                                        ConfigErrors.add(
+                                                                errors,
+                                                                AwsKeys.ENDPOINT,
+                                                                message)));
         if (errors.isEmpty() && registration == EfoRegistration.SELF_MANAGED) {
             try (KinesisClient client = AwsClientFactory.kinesisClient(aws)) {
                 ConsumerProxy consumers = new SdkConsumerProxy(client);
                 for (String stream : streams) {
                     String streamArn = consumers.streamArn(stream);
                     if (consumers.describeConsumer(streamArn, consumerName).isEmpty()) {
-                        add(
+                        ConfigErrors.add(
                                 errors,
                                 EfoConfigFragment.CONSUMER_NAME_CONFIG,
                                 ConsumerRegistration.missing(stream, consumerName));
@@ -92,9 +96,5 @@ public final class EfoValidation {
                 + cause
                 + ". Use an https:// endpoint, which negotiates HTTP/2 (for kinesis-mock its TLS"
                 + " port, with aws.tls.verify.certificates=false), or kinesis.reader.type=polling";
-    }
-
-    private static void add(Map<String, List<String>> errors, String key, String message) {
-        errors.computeIfAbsent(key, k -> new ArrayList<>()).add(message);
     }
 }

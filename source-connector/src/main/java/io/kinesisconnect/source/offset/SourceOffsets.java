@@ -1,5 +1,6 @@
 package io.kinesisconnect.source.offset;
 
+import io.kinesisconnect.common.aws.KinesisNames;
 import io.kinesisconnect.source.shard.ShardRef;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,7 +26,6 @@ public final class SourceOffsets {
     public static final String FINISHED_KEY = "finished";
 
     private static final Pattern SEQUENCE = Pattern.compile("0|[1-9][0-9]{0,127}");
-    private static final Pattern STREAM_NAME = Pattern.compile("[a-zA-Z0-9_.-]{1,128}");
     private static final Pattern SHARD_ID = Pattern.compile("[a-zA-Z0-9_.-]{1,128}");
 
     private SourceOffsets() {}
@@ -66,7 +66,9 @@ public final class SourceOffsets {
                     "The source partition is missing; expected {\"stream\": \"<stream name>\","
                             + " \"shard\": \"<shard id>\"}");
         }
-        String stream = requireText(partition, STREAM_KEY, STREAM_NAME, "a Kinesis stream name");
+        String stream =
+                requireText(
+                        partition, STREAM_KEY, KinesisNames.STREAM_NAME, "a Kinesis stream name");
         String shard =
                 requireText(
                         partition, SHARD_KEY, SHARD_ID, "a shard id such as shardId-000000000000");

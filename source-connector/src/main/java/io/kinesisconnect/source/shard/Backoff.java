@@ -1,33 +1,27 @@
 package io.kinesisconnect.source.shard;
 
+import io.kinesisconnect.common.retry.ExponentialBackoff;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
 /**
- * Exponential backoff with full jitter: the n-th consecutive failure waits a random time between
- * half and all of min(max, initial * 2^n). The jitter keeps the readers of many shards from
- * retrying in lockstep after a shared throttle.
+ * The consecutive failures of one reader, and the wait before its next attempt: the shared {@link
+ * ExponentialBackoff} (jittered, so that the readers of many shards do not retry in lockstep after
+ * a shared throttle), counted from the last success.
  */
 public final class Backoff {
 
-    private final Duration initial;
-    private final Duration max;
-    private final DoubleSupplier random;
+    private final ExponentialBackoff delays;
     private int failures;
 
     public Backoff(Duration initial, Duration max, DoubleSupplier random) {
-        this.initial = initial;
-        this.max = max;
-        this.random = random;
+        this.delays = new ExponentialBackoff(initial, max, random);
     }
 
     /** Records a failure and returns how long to wait before the next attempt. */
     public Duration next() {
-        long ceiling = initial.toMillis() << Math.min(failures, 30);
         failures++;
-        long capped = Math.min(max.toMillis(), Math.max(ceiling, initial.toMillis()));
-        long half = capped / 2;
-        return Duration.ofMillis(half + (long) (random.getAsDouble() * (capped - half)));
+        return delays.delay(failures);
     }
 
     /** Records a success: the next failure starts from the initial delay again. */

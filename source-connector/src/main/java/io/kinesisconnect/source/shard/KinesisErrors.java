@@ -1,53 +1,29 @@
 package io.kinesisconnect.source.shard;
 
-import java.util.Set;
+import io.kinesisconnect.common.aws.KinesisErrorCodes;
+import io.kinesisconnect.common.aws.KinesisErrorCodes.ErrorClass;
 
-/** Sorts Kinesis error codes into retry-with-backoff, fail-the-task, and everything else. */
+/** What a reader does with a Kinesis error code, by the shared table in connector-common. */
 final class KinesisErrors {
 
-    private static final Set<String> THROTTLES =
-            Set.of(
-                    "ProvisionedThroughputExceededException",
-                    "LimitExceededException",
-                    "ThrottlingException",
-                    "KMSThrottlingException",
-                    "RequestLimitExceeded");
-
-    private static final Set<String> CREDENTIALS =
-            Set.of(
-                    "AccessDeniedException",
-                    "UnrecognizedClientException",
-                    "InvalidSignatureException",
-                    "IncompleteSignature",
-                    "IncompleteSignatureException",
-                    "MissingAuthenticationToken",
-                    "ExpiredTokenException",
-                    "InvalidClientTokenId",
-                    "KMSAccessDeniedException",
-                    "KMSDisabledException",
-                    "KMSNotFoundException",
-                    "KMSInvalidStateException");
+    private static final String READ_PERMISSIONS =
+            "kinesis:GetRecords, kinesis:GetShardIterator, kinesis:ListShards";
 
     private KinesisErrors() {}
 
     static boolean isThrottle(String code) {
-        return THROTTLES.contains(code);
+        return KinesisErrorCodes.classify(0, code) == ErrorClass.THROTTLED;
     }
 
     /** Errors that retrying cannot fix: credentials, permissions, encryption keys, bad requests. */
     static boolean isFatal(int status, String code) {
-        return CREDENTIALS.contains(code)
-                || "InvalidArgumentException".equals(code)
-                || status == 403;
+        ErrorClass kind = KinesisErrorCodes.classify(status, code);
+        return kind == ErrorClass.CREDENTIALS || kind == ErrorClass.INVALID_REQUEST;
     }
 
     static String explain(String code, RuntimeException e) {
-        if (CREDENTIALS.contains(code)) {
-            return code
-                    + ": the credentials were rejected or lack permission (kinesis:GetRecords,"
-                    + " kinesis:GetShardIterator, kinesis:ListShards); check aws.credentials.provider"
-                    + " and the role's policy";
-        }
-        return e.getMessage();
+        return KinesisErrorCodes.classify(0, code) == ErrorClass.CREDENTIALS
+                ? KinesisErrorCodes.explainCredentials(code, READ_PERMISSIONS)
+                : e.getMessage();
     }
 }
