@@ -56,6 +56,10 @@ public final class StreamExistence {
         KinesisClient client;
         try {
             client = AwsClientFactory.kinesisClient(aws.apply(quick));
+        } catch (SdkException e) {
+            // Such as no region in this process's environment: the SDK's own lookups, which the
+            // worker's tasks repeat where the environment may differ, are no verdict.
+            return unreachable(e);
         } catch (RuntimeException e) {
             return new StreamVerdict.CredentialsRejected(
                     "Cannot create a Kinesis client with these AWS settings: " + e.getMessage());

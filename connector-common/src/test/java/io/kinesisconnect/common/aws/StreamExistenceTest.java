@@ -3,6 +3,7 @@ package io.kinesisconnect.common.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -57,6 +58,32 @@ class StreamExistenceTest {
                                 },
                                 List.of("orders")))
                 .isInstanceOf(StreamVerdict.CredentialsRejected.class);
+    }
+
+    @Test
+    void settingsThatCannotBuildAClientAreACredentialsVerdict() {
+        assertThat(
+                        StreamExistence.check(
+                                Map.of(),
+                                props -> {
+                                    throw new IllegalArgumentException("no such provider class");
+                                },
+                                List.of("orders")))
+                .isInstanceOfSatisfying(
+                        StreamVerdict.CredentialsRejected.class,
+                        r -> assertThat(r.message()).contains("no such provider class"));
+    }
+
+    @Test
+    void aRegionTheSdkCannotFindInThisProcessSkipsTheCheck() {
+        assertThat(
+                        StreamExistence.check(
+                                Map.of(),
+                                props -> {
+                                    throw SdkClientException.create("Unable to load region");
+                                },
+                                List.of("orders")))
+                .isInstanceOf(StreamVerdict.Unreachable.class);
     }
 
     @Test
