@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * JSON (kinesalite answers nothing else): a CBOR call is transcoded to JSON towards the upstream,
  * and its answer, refusal or fault back to CBOR ({@link CborTranscoder}).
  *
- * <p>What it does not do: HTTP/2, so SubscribeToShard (enhanced fan-out) cannot pass through it;
- * an EFO reader under test talks to kinesis-mock directly, without limits.
+ * <p>What it does not do: HTTP/2, so SubscribeToShard (enhanced fan-out) cannot pass through it; an
+ * EFO reader under test talks to kinesis-mock directly, without limits.
  *
  * <pre>{@code
  * try (KinesisLimitsProxy proxy = KinesisLimitsProxy.start(emulator.endpoint(), KinesisLimits.aws(), 0)) {
