@@ -8,8 +8,6 @@ import io.kinesisconnect.sink.write.sdk.KinesisPutApi.PutResult;
 import io.kinesisconnect.sink.write.sdk.SdkWriterSettings;
 import io.kinesisconnect.sink.write.sdk.ShardMap;
 import io.kinesisconnect.sink.write.sdk.ShardRange;
-import io.kinesisconnect.sink.write.sdk.TokenBucket;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,29 +36,15 @@ final class BareLimitedPutLoop implements AutoCloseable {
     private final SdkWriterSettings settings;
     private final int window;
     private final long refillChunk;
-    private final Map<String, Lane> lanes = new LinkedHashMap<>();
+    private final Map<String, BareShardLane> lanes = new LinkedHashMap<>();
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong refusedEntries = new AtomicLong();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final Thread thread;
     private volatile boolean stopping;
 
-    /** A shard's queue of record indexes and its budgets. */
-    private static final class Lane {
-        final ShardRange range;
-        final ArrayDeque<Integer> queue = new ArrayDeque<>();
-        final TokenBucket bytes;
-        final TokenBucket records;
-
-        Lane(ShardRange range, SdkWriterSettings settings) {
-            this.range = range;
-            this.bytes = new TokenBucket(settings.shardBytesPerSecond(), System::nanoTime);
-            this.records = new TokenBucket(settings.shardRecordsPerSecond(), System::nanoTime);
-        }
-    }
-
     /** An entry of a call, and the records it carries, to requeue if it is refused. */
-    private record Sent(Lane lane, PutEntry entry, List<Integer> records) {}
+    private record Sent(BareShardLane lane, PutEntry entry, List<Integer> records) {}
 
     /**
      * Starts writing records 0 to {@code count} - 1, whose key and data {@code keys} and {@code
@@ -108,7 +92,7 @@ final class BareLimitedPutLoop implements AutoCloseable {
             while (!stopping && written.get() < count) {
                 for (; next < count && queued < window; next++, queued++) {
                     ShardRange shard = map.shardFor(HashKeys.ofPartitionKey(keys.apply(next)));
-                    lanes.computeIfAbsent(shard.shardId(), id -> new Lane(shard, settings))
+                    lanes.computeIfAbsent(shard.shardId(), id -> new BareShardLane(shard, settings))
                             .queue
                             .add(next);
                 }
@@ -123,7 +107,7 @@ final class BareLimitedPutLoop implements AutoCloseable {
     private int sendOnce(IntFunction<String> keys, IntFunction<byte[]> data) {
         List<Sent> sent = new ArrayList<>();
         long wait = Long.MAX_VALUE;
-        for (Lane lane : lanes.values()) {
+        for (BareShardLane lane : lanes.values()) {
             Integer head = lane.queue.peek();
             if (head == null) {
                 continue;
@@ -165,7 +149,7 @@ final class BareLimitedPutLoop implements AutoCloseable {
     }
 
     private Sent aggregate(
-            Lane lane, IntFunction<String> keys, IntFunction<byte[]> data, int headSize) {
+            BareShardLane lane, IntFunction<String> keys, IntFunction<byte[]> data, int headSize) {
         String outerKey = keys.apply(lane.queue.peek());
         long limit =
                 Math.min(settings.maxAggregateBytes(), Math.max(lane.bytes.available(), headSize));

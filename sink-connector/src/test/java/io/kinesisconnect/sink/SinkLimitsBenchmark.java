@@ -7,6 +7,7 @@ import io.kinesisconnect.sink.config.KinesisSinkConfig;
 import io.kinesisconnect.sink.write.sdk.SdkKinesisPutApi;
 import io.kinesisconnect.sink.write.sdk.SdkWriterSettings;
 import io.kinesisconnect.testkit.Await;
+import io.kinesisconnect.testkit.BenchmarkWindows;
 import io.kinesisconnect.testkit.ConnectClusterExtension;
 import io.kinesisconnect.testkit.EmulatorKind;
 import io.kinesisconnect.testkit.EmulatorOptions;
@@ -19,8 +20,6 @@ import io.kinesisconnect.testkit.limits.KinesisLimitsProxyExtension;
 import io.kinesisconnect.testkit.limits.ProxyCounters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,10 +33,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
-import java.util.function.ToLongFunction;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -144,7 +141,7 @@ class SinkLimitsBenchmark {
 
     @Test
     void writersAtTheShardWriteLimitBesideABareLoop() throws IOException {
-        String loadBefore = loadAverage();
+        String loadBefore = BenchmarkWindows.loadAverage();
         CONNECT.cluster().embedded().kafka().createTopic(TOPIC, SHARDS);
         produce();
         List<Window> windows = new ArrayList<>();
@@ -163,7 +160,7 @@ class SinkLimitsBenchmark {
                 WARM_UP_SECONDS,
                 WINDOW_SECONDS,
                 loadBefore,
-                loadAverage(),
+                BenchmarkWindows.loadAverage(),
                 table(windows));
     }
 
@@ -236,26 +233,33 @@ class SinkLimitsBenchmark {
                 KINESALITE.streams().shards(stream).stream()
                         .map(s -> stream + "/" + s.shardId())
                         .toList();
-        pause(Duration.ofSeconds(WARM_UP_SECONDS));
+        BenchmarkWindows.pass(Duration.ofSeconds(WARM_UP_SECONDS));
         ProxyCounters counters = AWS_LIMITS.counters();
-        long[] bytesBefore = perShard(scopes, s -> counters.bytes("PutRecords", s));
-        long[] recordsBefore = perShard(scopes, s -> counters.allowed("PutRecords", s));
+        long[] bytesBefore =
+                BenchmarkWindows.perShard(scopes, s -> counters.bytes("PutRecords", s));
+        long[] recordsBefore =
+                BenchmarkWindows.perShard(scopes, s -> counters.allowed("PutRecords", s));
         long refusedBefore = counters.refused("PutRecords");
         long userBefore = userRecords.getAsLong();
         ThreadCpu cpu = ThreadCpu.start(childPid);
         ThreadCpu proxy = ThreadCpu.start(-1);
         ThreadCpu emulator = ThreadCpu.start(KINESALITE.emulator().pid());
         long started = System.nanoTime();
-        pause(Duration.ofSeconds(WINDOW_SECONDS));
+        BenchmarkWindows.pass(Duration.ofSeconds(WINDOW_SECONDS));
         double cpuMs = cpu.msOf(threads);
         // where the writer's calls go: the proxy's threads (TLS, JSON, limits) and kinesalite
         double proxyMs = proxy.msOf(t -> t.startsWith("kinesis-limits-proxy-"));
         double emulatorMs = emulator.msOf(t -> false);
         long userAfter = userRecords.getAsLong();
         double seconds = (System.nanoTime() - started) / 1e9;
-        long[] bytes = minus(perShard(scopes, s -> counters.bytes("PutRecords", s)), bytesBefore);
+        long[] bytes =
+                BenchmarkWindows.minus(
+                        BenchmarkWindows.perShard(scopes, s -> counters.bytes("PutRecords", s)),
+                        bytesBefore);
         long[] records =
-                minus(perShard(scopes, s -> counters.allowed("PutRecords", s)), recordsBefore);
+                BenchmarkWindows.minus(
+                        BenchmarkWindows.perShard(scopes, s -> counters.allowed("PutRecords", s)),
+                        recordsBefore);
         Window window =
                 new Window(
                         writer,
@@ -390,29 +394,6 @@ class SinkLimitsBenchmark {
     }
 
     /** Waits out a span of wall time: the warm-up and the window are spans by definition. */
-    private static void pause(Duration span) {
-        long end = System.nanoTime() + span.toNanos();
-        for (long left; (left = end - System.nanoTime()) > 0; ) {
-            LockSupport.parkNanos(left);
-        }
-    }
-
-    private static long[] perShard(List<String> scopes, ToLongFunction<String> f) {
-        return scopes.stream().mapToLong(f).toArray();
-    }
-
-    private static long[] minus(long[] after, long[] before) {
-        long[] d = new long[after.length];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = after[i] - before[i];
-        }
-        return d;
-    }
-
-    private static String loadAverage() throws IOException {
-        return Files.readString(Path.of("/proc/loadavg")).trim();
-    }
-
     private static String table(List<Window> windows) {
         Window bare = windows.get(windows.size() - 1);
         StringBuilder out =

@@ -16,7 +16,6 @@ import io.kinesisconnect.sink.write.sdk.SdkKinesisPutApi;
 import io.kinesisconnect.sink.write.sdk.SdkWriterSettings;
 import io.kinesisconnect.sink.write.sdk.ShardMap;
 import io.kinesisconnect.sink.write.sdk.ShardRange;
-import io.kinesisconnect.sink.write.sdk.TokenBucket;
 import io.kinesisconnect.testkit.Await;
 import io.kinesisconnect.testkit.ConnectTestCluster;
 import io.kinesisconnect.testkit.EmulatorKind;
@@ -38,7 +37,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -375,20 +373,6 @@ class SinkThroughputBenchmark {
         }
     }
 
-    /** A shard's queue (record indexes) and budgets in the bare SDK loop. */
-    private static final class BareLane {
-        final ShardRange range;
-        final ArrayDeque<Integer> queue = new ArrayDeque<>();
-        final TokenBucket bytes;
-        final TokenBucket records;
-
-        BareLane(ShardRange range, SdkWriterSettings settings) {
-            this.range = range;
-            this.bytes = new TokenBucket(settings.shardBytesPerSecond(), System::nanoTime);
-            this.records = new TokenBucket(settings.shardRecordsPerSecond(), System::nanoTime);
-        }
-    }
-
     /** The bare SDK loop's state: the stream's shard lanes, the limits, the outstanding window. */
     private static final class BareSdkLoop {
         private final KinesisPutApi api;
@@ -397,7 +381,7 @@ class SinkThroughputBenchmark {
         private final SdkWriterSettings settings;
         private final int window;
         private final long refillChunk;
-        private final Map<String, BareLane> lanes = new LinkedHashMap<>();
+        private final Map<String, BareShardLane> lanes = new LinkedHashMap<>();
         private long wait;
 
         BareSdkLoop(KinesisPutApi api, String stream, SdkWriterSettings settings, int window) {
@@ -418,14 +402,14 @@ class SinkThroughputBenchmark {
             while (written < to - from) {
                 for (; next < to && queued < window; next++, queued++) {
                     ShardRange shard = map.shardFor(HashKeys.ofPartitionKey(p.keys[next]));
-                    lanes.computeIfAbsent(shard.shardId(), id -> new BareLane(shard, settings))
+                    lanes.computeIfAbsent(shard.shardId(), id -> new BareShardLane(shard, settings))
                             .queue
                             .add(next);
                 }
                 List<PutEntry> entries = new ArrayList<>();
                 int carried = 0;
                 wait = Long.MAX_VALUE;
-                for (BareLane lane : lanes.values()) {
+                for (BareShardLane lane : lanes.values()) {
                     int before = lane.queue.size();
                     PutEntry entry = next(lane, p);
                     if (entry != null) {
@@ -449,7 +433,7 @@ class SinkThroughputBenchmark {
         }
 
         /** One aggregate of the lane's head records, or null when its budgets say not yet. */
-        private PutEntry next(BareLane lane, Payloads p) {
+        private PutEntry next(BareShardLane lane, Payloads p) {
             Integer head = lane.queue.peek();
             if (head == null) {
                 return null;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kinesisconnect.common.keys.AwsKeys;
 import io.kinesisconnect.source.KinesisSourceConfig;
 import io.kinesisconnect.testkit.Await;
+import io.kinesisconnect.testkit.BenchmarkWindows;
 import io.kinesisconnect.testkit.ConnectClusterExtension;
 import io.kinesisconnect.testkit.EmulatorKind;
 import io.kinesisconnect.testkit.EmulatorOptions;
@@ -18,8 +19,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -29,9 +28,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
-import java.util.function.ToLongFunction;
 import javax.management.JMException;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.Order;
@@ -131,7 +128,7 @@ class SourceLimitsBenchmark {
 
     @Test
     void connectorBesideABarePollerAtTheShardReadLimit() throws IOException {
-        String loadBefore = loadAverage();
+        String loadBefore = BenchmarkWindows.loadAverage();
         String stream = KINESALITE.streams().create("limits-read", SHARDS);
         List<Shard> shards = KINESALITE.streams().shards(stream);
         fill(stream, shards);
@@ -154,9 +151,10 @@ class SourceLimitsBenchmark {
                                 stream,
                                 LOOP_TOPIC)) {
             loop.start(shards.stream().map(Shard::shardId).toList());
-            pause(Duration.ofSeconds(WARM_UP_SECONDS));
+            BenchmarkWindows.pass(Duration.ofSeconds(WARM_UP_SECONDS));
 
-            long[] bytesBefore = perShard(scopes, s -> counters.bytes("GetRecords", s));
+            long[] bytesBefore =
+                    BenchmarkWindows.perShard(scopes, s -> counters.bytes("GetRecords", s));
             long callsBefore = counters.allowed("GetRecords");
             long refusedBefore = counters.refused("GetRecords");
             long loopBytes = loop.bytes();
@@ -168,13 +166,16 @@ class SourceLimitsBenchmark {
             long connectorErrors = taskMetric("TransientErrors");
             ThreadCpu cpu = ThreadCpu.start();
             long started = System.nanoTime();
-            pause(Duration.ofSeconds(WINDOW_SECONDS));
+            BenchmarkWindows.pass(Duration.ofSeconds(WINDOW_SECONDS));
             double connectorCpu = cpu.nanosOf(connectorThreads()) / 1e6;
             double loopCpu = cpu.nanosOf(loopThreads()) / 1e6;
             double proxyCpu = cpu.nanosOf(t -> t.startsWith("kinesis-limits-proxy-")) / 1e6;
             double emulatorCpu = ProcessCpu.millisSince(KINESALITE.emulator().pid(), emulatorTicks);
             seconds = (System.nanoTime() - started) / 1e9;
-            bytes = minus(perShard(scopes, s -> counters.bytes("GetRecords", s)), bytesBefore);
+            bytes =
+                    BenchmarkWindows.minus(
+                            BenchmarkWindows.perShard(scopes, s -> counters.bytes("GetRecords", s)),
+                            bytesBefore);
             long calls = counters.allowed("GetRecords") - callsBefore;
             long refused = counters.refused("GetRecords") - refusedBefore;
 
@@ -233,7 +234,7 @@ class SourceLimitsBenchmark {
                 seconds,
                 Arrays.toString(bytes),
                 loadBefore,
-                loadAverage(),
+                BenchmarkWindows.loadAverage(),
                 table(sides, seconds));
         for (Side side : sides) {
             assertThat(side.refused()).as("calls refused to the " + side.reader()).isPositive();
@@ -405,29 +406,6 @@ class SourceLimitsBenchmark {
     }
 
     /** Waits out a span of wall time: the warm-up and the window are spans by definition. */
-    private static void pause(Duration span) {
-        long end = System.nanoTime() + span.toNanos();
-        for (long left; (left = end - System.nanoTime()) > 0; ) {
-            LockSupport.parkNanos(left);
-        }
-    }
-
-    private static long[] perShard(List<String> scopes, ToLongFunction<String> f) {
-        return scopes.stream().mapToLong(f).toArray();
-    }
-
-    private static long[] minus(long[] after, long[] before) {
-        long[] d = new long[after.length];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = after[i] - before[i];
-        }
-        return d;
-    }
-
-    private static String loadAverage() throws IOException {
-        return Files.readString(Path.of("/proc/loadavg")).trim();
-    }
-
     private static String table(List<Side> sides, double seconds) {
         double byteLimit = seconds * SHARDS * SHARD_BYTES_PER_SECOND;
         double callLimit = seconds * SHARDS * SHARD_CALLS_PER_SECOND;

@@ -7,14 +7,10 @@ import io.kinesisconnect.source.kinesis.IteratorPosition;
 import io.kinesisconnect.source.offset.OffsetMarkers;
 import io.kinesisconnect.source.offset.ShardOffset;
 import io.kinesisconnect.source.offset.SourceOffsets;
-import io.kinesisconnect.source.record.Deaggregator;
-import io.kinesisconnect.source.record.RecordConverter;
-import io.kinesisconnect.source.record.StreamRoutes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -252,35 +248,12 @@ class FanOutShardReaderTest {
     }
 
     private FanOutShardReader reader(Optional<ShardOffset> stored) {
-        ParentGate parents =
-                new ParentGate() {
-                    @Override
-                    public boolean mayStart(ShardRef shard) {
-                        return true;
-                    }
-
-                    @Override
-                    public void endRecorded(ShardRef shard) {}
-                };
-        ReaderSettings settings =
-                new ReaderSettings(
-                        "test",
-                        "markers",
-                        10_000,
-                        Duration.ofMillis(200),
-                        Duration.ofSeconds(1),
-                        Duration.ofMillis(100),
-                        Duration.ofSeconds(5),
-                        Duration.ofMillis(500));
-        StreamRoutes routes = new StreamRoutes(Map.of(STREAM, List.of("topic")), Map.of());
         ReaderContext context =
-                new ReaderContext(
+                TestReaderContexts.context(
                         kinesis,
-                        new Deaggregator(true),
-                        new RecordConverter(routes),
                         buffer,
-                        parents,
-                        settings,
+                        TestReaderContexts.noParents(),
+                        TestReaderContexts.settings(10_000, Duration.ofMillis(200)),
                         stats,
                         clock::get);
         return new FanOutShardReader(

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kinesisconnect.source.kinesis.IteratorPosition;
 import io.kinesisconnect.source.kinesis.StreamProxy;
-import io.kinesisconnect.source.record.Deaggregator;
-import io.kinesisconnect.source.record.RecordConverter;
-import io.kinesisconnect.source.record.StreamRoutes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -64,33 +60,11 @@ class ShardReaderCadenceTest {
     }
 
     private ReaderContext context(int maxPerCall) {
-        ReaderSettings settings =
-                new ReaderSettings(
-                        "test",
-                        "markers",
-                        maxPerCall,
-                        MIN_INTERVAL,
-                        Duration.ofSeconds(1),
-                        Duration.ofMillis(100),
-                        Duration.ofSeconds(5),
-                        Duration.ofMillis(500));
-        ParentGate noParents =
-                new ParentGate() {
-                    @Override
-                    public boolean mayStart(ShardRef shard) {
-                        return true;
-                    }
-
-                    @Override
-                    public void endRecorded(ShardRef shard) {}
-                };
-        return new ReaderContext(
+        return TestReaderContexts.context(
                 new SlowCalls(),
-                new Deaggregator(true),
-                new RecordConverter(new StreamRoutes(Map.of(STREAM, List.of("t")), Map.of())),
                 new RecordBuffer(1_000),
-                noParents,
-                settings,
+                TestReaderContexts.noParents(),
+                TestReaderContexts.settings(maxPerCall, MIN_INTERVAL),
                 new ReaderStats(),
                 clock::get);
     }

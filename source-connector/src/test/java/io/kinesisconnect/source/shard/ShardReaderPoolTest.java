@@ -3,9 +3,6 @@ package io.kinesisconnect.source.shard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kinesisconnect.source.kinesis.IteratorPosition;
-import io.kinesisconnect.source.record.Deaggregator;
-import io.kinesisconnect.source.record.RecordConverter;
-import io.kinesisconnect.source.record.StreamRoutes;
 import io.kinesisconnect.testkit.Await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -131,34 +128,11 @@ class ShardReaderPoolTest {
     }
 
     private ReaderContext context() {
-        ParentGate noParents =
-                new ParentGate() {
-                    @Override
-                    public boolean mayStart(ShardRef shard) {
-                        return true;
-                    }
-
-                    @Override
-                    public void endRecorded(ShardRef shard) {}
-                };
-        ReaderSettings settings =
-                new ReaderSettings(
-                        "test",
-                        "markers",
-                        10_000,
-                        Duration.ofMillis(200),
-                        Duration.ofSeconds(1),
-                        Duration.ofMillis(100),
-                        Duration.ofSeconds(5),
-                        Duration.ofMillis(500));
-        StreamRoutes routes = new StreamRoutes(Map.of(STREAM, List.of("topic")), Map.of());
-        return new ReaderContext(
+        return TestReaderContexts.context(
                 kinesis,
-                new Deaggregator(true),
-                new RecordConverter(routes),
                 buffer,
-                noParents,
-                settings,
+                TestReaderContexts.noParents(),
+                TestReaderContexts.settings(10_000, Duration.ofMillis(200)),
                 new ReaderStats(),
                 System::nanoTime);
     }

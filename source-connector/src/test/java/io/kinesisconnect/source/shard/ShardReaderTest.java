@@ -7,15 +7,11 @@ import io.kinesisconnect.source.kinesis.IteratorPosition;
 import io.kinesisconnect.source.offset.ShardOffset;
 import io.kinesisconnect.source.offset.SourceOffsets;
 import io.kinesisconnect.source.record.Aggregates;
-import io.kinesisconnect.source.record.Deaggregator;
-import io.kinesisconnect.source.record.RecordConverter;
-import io.kinesisconnect.source.record.StreamRoutes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -337,24 +333,11 @@ class ShardReaderTest {
                         endsRecorded.add(shard);
                     }
                 };
-        ReaderSettings settings =
-                new ReaderSettings(
-                        "test",
-                        "markers",
-                        maxPerCall,
-                        MIN_INTERVAL,
-                        Duration.ofSeconds(1),
-                        Duration.ofMillis(100),
-                        Duration.ofSeconds(5),
-                        Duration.ofMillis(500));
-        StreamRoutes routes = new StreamRoutes(Map.of(STREAM, List.of("topic")), Map.of());
-        return new ReaderContext(
+        return TestReaderContexts.context(
                 proxy,
-                new Deaggregator(true),
-                new RecordConverter(routes),
                 buffer,
                 parents,
-                settings,
+                TestReaderContexts.settings(maxPerCall, MIN_INTERVAL),
                 new ReaderStats(),
                 clock::get);
     }
