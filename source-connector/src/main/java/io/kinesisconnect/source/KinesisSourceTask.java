@@ -4,6 +4,7 @@ import io.kinesisconnect.common.ProjectVersion;
 import io.kinesisconnect.common.aws.AwsClientFactory;
 import io.kinesisconnect.common.metrics.MBeanRegistrar;
 import io.kinesisconnect.source.efo.EfoConsumers;
+import io.kinesisconnect.source.efo.TaskConsumerArns;
 import io.kinesisconnect.source.kinesis.FanOutProxy;
 import io.kinesisconnect.source.kinesis.IteratorPosition;
 import io.kinesisconnect.source.kinesis.SdkFanOutProxy;
@@ -16,6 +17,7 @@ import io.kinesisconnect.source.offset.SourceOffsets;
 import io.kinesisconnect.source.offset.StartupMarker;
 import io.kinesisconnect.source.record.Deaggregator;
 import io.kinesisconnect.source.record.RecordConverter;
+import io.kinesisconnect.source.shard.ConsumerArns;
 import io.kinesisconnect.source.shard.FanOutSettings;
 import io.kinesisconnect.source.shard.FanOutShardReader;
 import io.kinesisconnect.source.shard.FirstFailure;
@@ -143,9 +145,7 @@ public class KinesisSourceTask extends SourceTask {
         }
         String consumerName =
                 config.efo().consumerName(props.getOrDefault("name", "kinesis-source"));
-        Map<String, String> consumerArns =
-                EfoConsumers.activeArns(
-                        config.aws(), config.streams(), consumerName, config.efo().registration());
+        ConsumerArns consumerArns = consumerArns(consumerName);
         fanOut = new SdkFanOutProxy(AwsClientFactory.kinesisAsyncClient(config.aws()));
         FanOutSettings fanOutSettings =
                 new FanOutSettings(
@@ -159,8 +159,19 @@ public class KinesisSourceTask extends SourceTask {
                         initialPosition,
                         context,
                         fanOut,
-                        consumerArns.get(shard.stream()),
+                        consumerArns,
                         fanOutSettings);
+    }
+
+    /** Looked up now, and again by a reader whose consumer was deregistered meanwhile. */
+    private ConsumerArns consumerArns(String consumerName) {
+        EfoRegistration registration = config.efo().registration();
+        return new TaskConsumerArns(
+                EfoConsumers.activeArns(config.aws(), config.streams(), consumerName, registration),
+                stream ->
+                        EfoConsumers.activeArns(
+                                        config.aws(), List.of(stream), consumerName, registration)
+                                .get(stream));
     }
 
     /** Makes the reader of one shard, of the configured type. */

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kinesis.model.KinesisException;
 import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
+import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 
 /**
  * Reads one shard through enhanced fan-out, one non-blocking step at a time, into the same {@link
@@ -37,7 +38,8 @@ public final class FanOutShardReader implements SteppedReader {
     private final ShardRef shard;
     private final IteratorPosition initialPosition;
     private final FanOutProxy fanOut;
-    private final String consumerArn;
+    private final ConsumerArns consumers;
+    private final MissingShardCheck missingShard;
     private final ShardEmitter emitter;
     private final ClosedShardProbe probe;
     private final RecordBuffer buffer;
@@ -48,6 +50,7 @@ public final class FanOutShardReader implements SteppedReader {
     private final LongSupplier nanoTime;
     private final Backoff backoff;
 
+    private String consumerArn;
     private ShardSubscription subscription;
     private long subscribedNanos;
     private long lastProbeNanos;
@@ -60,7 +63,8 @@ public final class FanOutShardReader implements SteppedReader {
      * @param stored the committed offset of this shard, if any; a finished one makes the reader
      *     done at once
      * @param initialPosition where to start when there is no stored offset
-     * @param consumerArn the registered consumer of the shard's stream
+     * @param consumers the registered consumers' ARNs, looked up again when Kinesis no longer knows
+     *     one
      */
     public FanOutShardReader(
             ShardRef shard,
@@ -68,12 +72,14 @@ public final class FanOutShardReader implements SteppedReader {
             IteratorPosition initialPosition,
             ReaderContext context,
             FanOutProxy fanOut,
-            String consumerArn,
+            ConsumerArns consumers,
             FanOutSettings fanOutSettings) {
         this.shard = shard;
         this.initialPosition = initialPosition;
         this.fanOut = fanOut;
-        this.consumerArn = consumerArn;
+        this.consumers = consumers;
+        this.consumerArn = consumers.current(shard.stream());
+        this.missingShard = new MissingShardCheck(context.proxy());
         this.emitter = new ShardEmitter(shard, stored, context);
         this.probe = new ClosedShardProbe(context.proxy());
         this.buffer = context.buffer();
@@ -175,6 +181,9 @@ public final class FanOutShardReader implements SteppedReader {
     }
 
     private Optional<Duration> failed(Throwable error) {
+        if (error instanceof ResourceNotFoundException e) {
+            return notFound(e);
+        }
         if (error instanceof KinesisException e) {
             String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
             if (KinesisErrors.isFatal(e.statusCode(), code)) {
@@ -193,6 +202,40 @@ public final class FanOutShardReader implements SteppedReader {
                 return renew(backoff.next());
             }
         }
+        return retryLater(error);
+    }
+
+    /**
+     * The stream, the shard or the consumer is not found. A stream that is gone fails the task, and
+     * a shard gone from the listing expired (see {@link MissingShardCheck}); when both are there,
+     * the consumer's ARN went stale: it was deregistered, and perhaps registered again under a new
+     * one.
+     */
+    private Optional<Duration> notFound(ResourceNotFoundException e) {
+        MissingShardCheck.Verdict verdict;
+        try {
+            verdict = missingShard.check(shard, e);
+        } catch (SdkException check) {
+            return retryLater(check);
+        }
+        if (verdict == MissingShardCheck.Verdict.EXPIRED) {
+            endOfShard = true;
+            closeSubscription();
+            return finish();
+        }
+        String renewed = consumers.renew(shard.stream(), consumerArn);
+        if (renewed.equals(consumerArn)) {
+            return retryLater(e);
+        }
+        log.info(
+                "EFO consumer of shard={} was registered again; subscribing with consumer={}",
+                shard,
+                renewed);
+        consumerArn = renewed;
+        return renew(Duration.ZERO);
+    }
+
+    private Optional<Duration> retryLater(Throwable error) {
         stats.transientError();
         Duration wait = backoff.next();
         if (backoff.failures() % 10 == 1) {

@@ -39,6 +39,7 @@ public final class ShardReader implements SteppedReader {
     private final ReaderStats stats;
     private final LongSupplier nanoTime;
     private final Backoff backoff;
+    private final MissingShardCheck missingShard;
 
     private String iterator;
     private final ReadStart start;
@@ -60,6 +61,7 @@ public final class ShardReader implements SteppedReader {
         this.shard = shard;
         this.initialPosition = initialPosition;
         this.proxy = context.proxy();
+        this.missingShard = new MissingShardCheck(proxy);
         this.emitter = new ShardEmitter(shard, stored, context);
         this.buffer = context.buffer();
         this.parents = context.parents();
@@ -182,35 +184,18 @@ public final class ShardReader implements SteppedReader {
         return emitter.resumePosition(initialPosition);
     }
 
-    /**
-     * A shard counts as gone (its data expired) only when the stream exists and a fresh listing
-     * lacks it. Kinesis may also answer ResourceNotFound for a shard that is still there, and
-     * treating that as the end would skip the rest of the shard and open its children's gate.
-     */
+    /** See {@link MissingShardCheck}: only a shard gone from a fresh listing is finished. */
     private Optional<Duration> shardOrStreamMissing(ResourceNotFoundException e) {
-        boolean listed;
+        MissingShardCheck.Verdict verdict;
         try {
-            if (!proxy.streamExists(shard.stream())) {
-                throw new ConnectException(
-                        "Kinesis stream '"
-                                + shard.stream()
-                                + "' does not exist (any more); check kinesis.streams and"
-                                + " aws.region",
-                        e);
-            }
-            listed =
-                    proxy.listShards(shard.stream()).stream()
-                            .anyMatch(listedShard -> listedShard.shardId().equals(shard.shardId()));
+            verdict = missingShard.check(shard, e);
         } catch (KinesisException | SdkClientException check) {
             return transientError(check);
         }
-        if (listed) {
+        if (verdict == MissingShardCheck.Verdict.STILL_LISTED) {
             log.debug("ResourceNotFound for shard={} that is still listed; retrying", shard);
             return transientError(e);
         }
-        log.warn(
-                "Shard {} no longer exists: its data expired from the stream; treating it as finished",
-                shard);
         endOfShard = true;
         return finish();
     }

@@ -16,6 +16,8 @@ import java.util.Map;
 import org.apache.kafka.connect.util.clusters.WorkerHandle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * With exactly.once.source.support=enabled, a read_committed consumer sees every record exactly
@@ -69,34 +71,37 @@ class SourceExactlyOnceIT {
                 Duration.between(stored, seen).toMillis());
     }
 
-    @Test
-    void everyRecordExactlyOnceAcrossTaskRestartsAndALostWorker() {
-        String stream = KINESIS.streams().create("eos", 4);
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"polling", "efo"})
+    void everyRecordExactlyOnceAcrossTaskRestartsAndALostWorker(String readerType) {
+        String name = "eos-" + readerType;
+        String stream = KINESIS.streams().create(name, 4);
         CONNECT.cluster().embedded().kafka().createTopic(stream, 4);
         KeyedRecords records = new KeyedRecords(100);
         StreamWriter writer = new StreamWriter(KINESIS.client());
         writer.putAll(stream, records.next(3_000));
 
         Map<String, String> config =
-                SourceTestConfigs.forEmulator(KINESIS.emulator(), "eos", List.of(stream), 2);
+                SourceTestConfigs.forReader(
+                        KINESIS.emulator(), name, List.of(stream), 2, readerType);
         config.put(KinesisSourceConfig.STARTUP_POSITION_CONFIG, "earliest");
         config.put("exactly.once.support", "required");
         // Small polls: many transactions, so restarts land between and inside them.
         config.put(KinesisSourceConfig.POLL_BATCH_CONFIG, "100");
-        CONNECT.cluster().putConnectorConfig("eos", config).requireSuccess("create");
-        CONNECT.cluster().awaitRunning("eos", 2, TIMEOUT);
+        CONNECT.cluster().putConnectorConfig(name, config).requireSuccess("create");
+        CONNECT.cluster().awaitRunning(name, 2, TIMEOUT);
         TopicReader committed = new TopicReader(CONNECT.cluster().bootstrapServers(), true);
         committed.awaitAtLeast(stream, 500, TIMEOUT);
 
-        CONNECT.cluster().restart("eos", true, false).requireSuccess("restart tasks");
+        CONNECT.cluster().restart(name, true, false).requireSuccess("restart tasks");
         writer.putAll(stream, records.next(3_000));
-        CONNECT.cluster().awaitRunning("eos", 2, TIMEOUT);
+        CONNECT.cluster().awaitRunning(name, 2, TIMEOUT);
         committed.awaitAtLeast(stream, 3_500, TIMEOUT);
 
         WorkerHandle leaving = CONNECT.cluster().embedded().workers().iterator().next();
         CONNECT.cluster().embedded().removeWorker(leaving);
         writer.putAll(stream, records.next(3_000));
-        CONNECT.cluster().awaitRunning("eos", 2, TIMEOUT);
+        CONNECT.cluster().awaitRunning(name, 2, TIMEOUT);
 
         Delivered delivered =
                 Delivered.awaitAll(

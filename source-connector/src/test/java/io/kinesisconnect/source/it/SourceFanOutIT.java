@@ -14,6 +14,7 @@ import io.kinesisconnect.testkit.ConnectClusterExtension;
 import io.kinesisconnect.testkit.EmulatorKind;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
 import io.kinesisconnect.testkit.StreamWriter;
+import io.kinesisconnect.testkit.TopicReader;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import javax.management.MBeanServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.kinesis.model.ConsumerStatus;
+import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 
 /**
  * Enhanced fan-out on kinesis-mock: what only this reader type does. The cases common to both
@@ -190,6 +192,48 @@ class SourceFanOutIT {
                 .containsExactlyInAnyOrder("efo-a", "efo-b");
     }
 
+    @Test
+    void aConsumerDeregisteredUnderARunningConnectorIsRegisteredAgainAndNothingIsLost() {
+        String stream = KINESIS.streams().create("efo-dereg", 2);
+        String streamArn = streamArn(stream);
+        KeyedRecords records = new KeyedRecords(10);
+        StreamWriter writer = new StreamWriter(KINESIS.client());
+        writer.putAll(stream, records.next(300));
+        Map<String, String> config = config("efo-dereg", stream);
+        // Resubscribing soon after the deregistration is what meets the stale consumer ARN.
+        config.put(EfoConfigFragment.MAX_AGE_CONFIG, "5000");
+        start("efo-dereg", config);
+        new TopicReader(CONNECT.cluster().bootstrapServers(), false)
+                .awaitAtLeast(stream, 300, TIMEOUT);
+        String before = consumerArn(streamArn, "efo-dereg");
+
+        KINESIS.client()
+                .deregisterStreamConsumer(b -> b.streamARN(streamArn).consumerName("efo-dereg"));
+        writer.putAll(stream, records.next(300));
+        Delivered delivered =
+                Delivered.awaitAll(
+                        CONNECT.cluster().bootstrapServers(),
+                        stream,
+                        records.all(),
+                        false,
+                        TIMEOUT);
+
+        String after = consumerArn(streamArn, "efo-dereg");
+        assertThat(after).as("the consumer registered again, under a new ARN").isNotEqualTo(before);
+        assertThat(delivered.distinctValues()).isEqualTo(records.all());
+        assertThat(delivered.duplicates()).isZero();
+        assertThat(delivered.keysOutOfOrder()).isEmpty();
+        assertThat(
+                        CONNECT.cluster()
+                                .status("efo-dereg")
+                                .json()
+                                .path("tasks")
+                                .get(0)
+                                .path("state")
+                                .asText())
+                .isEqualTo("RUNNING");
+    }
+
     /** The renewals so far; 0 while the task's shard beans are not registered yet. */
     private static long renewalsSoFar(String connector, String stream) {
         try {
@@ -210,6 +254,34 @@ class SourceFanOutIT {
                                     "SubscriptionRenewals");
         }
         return total;
+    }
+
+    private static String streamArn(String stream) {
+        return KINESIS.client()
+                .describeStreamSummary(b -> b.streamName(stream))
+                .streamDescriptionSummary()
+                .streamARN();
+    }
+
+    /** The ARN of the consumer once it is ACTIVE (again). */
+    private static String consumerArn(String streamArn, String name) {
+        return Await.value(
+                "consumer " + name + " ACTIVE",
+                TIMEOUT,
+                () -> {
+                    try {
+                        var consumer =
+                                KINESIS.client()
+                                        .describeStreamConsumer(
+                                                b -> b.streamARN(streamArn).consumerName(name))
+                                        .consumerDescription();
+                        return consumer.consumerStatus() == ConsumerStatus.ACTIVE
+                                ? consumer.consumerARN()
+                                : null;
+                    } catch (ResourceNotFoundException e) {
+                        return null;
+                    }
+                });
     }
 
     private static Map<String, String> config(String name, String stream) {

@@ -21,6 +21,7 @@ final class FakeFanOutProxy implements FanOutProxy {
 
     private final FakeStreamProxy kinesis;
     final List<IteratorPosition> positions = new ArrayList<>();
+    final List<String> consumerArns = new ArrayList<>();
     final List<Subscription> subscriptions = new ArrayList<>();
     private final Deque<Throwable> refusals = new ArrayDeque<>();
 
@@ -37,6 +38,7 @@ final class FakeFanOutProxy implements FanOutProxy {
     public ShardSubscription subscribe(
             String consumerArn, String shardId, IteratorPosition position) {
         positions.add(position);
+        consumerArns.add(consumerArn);
         Subscription subscription = new Subscription(shardId, position);
         subscriptions.add(subscription);
         Throwable refusal = refusals.poll();

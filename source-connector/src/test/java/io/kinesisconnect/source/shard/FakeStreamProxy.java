@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
 final class FakeStreamProxy implements StreamProxy {
 
     final String stream;
+    private boolean dropped;
     private final Map<String, List<Record>> records = new HashMap<>();
     private final Map<String, Shard> shards = new HashMap<>();
     private final Map<String, Integer> iterators = new HashMap<>();
@@ -107,7 +108,12 @@ final class FakeStreamProxy implements StreamProxy {
 
     @Override
     public synchronized boolean streamExists(String name) {
-        return stream.equals(name);
+        return !dropped && stream.equals(name);
+    }
+
+    /** The stream is deleted: every call on it is answered ResourceNotFound from now on. */
+    synchronized void dropStream() {
+        dropped = true;
     }
 
     @Override
@@ -188,7 +194,7 @@ final class FakeStreamProxy implements StreamProxy {
     }
 
     private void requireStream(String name) {
-        if (!stream.equals(name)) {
+        if (dropped || !stream.equals(name)) {
             throw ResourceNotFoundException.builder()
                     .message("Stream " + name + " not found")
                     .build();

@@ -9,10 +9,13 @@ import io.kinesisconnect.source.offset.ShardOffset;
 import io.kinesisconnect.source.offset.SourceOffsets;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.kinesis.model.ChildShard;
 import software.amazon.awssdk.services.kinesis.model.KinesisException;
 import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
+import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 
 class FanOutShardReaderTest {
 
@@ -35,6 +39,30 @@ class FanOutShardReaderTest {
     private final AtomicLong clock = new AtomicLong();
     private final ReaderStats stats = new ReaderStats();
     private RecordBuffer buffer = new RecordBuffer(100_000);
+    private final RenewingConsumers consumers = new RenewingConsumers("arn:consumer");
+
+    /** One stream's consumer ARN; {@link #renew} answers from a queue of lookups. */
+    private static final class RenewingConsumers implements ConsumerArns {
+        private String arn;
+        final Deque<Supplier<String>> lookups = new ArrayDeque<>();
+        int renewals;
+
+        RenewingConsumers(String arn) {
+            this.arn = arn;
+        }
+
+        @Override
+        public String current(String stream) {
+            return arn;
+        }
+
+        @Override
+        public String renew(String stream, String stale) {
+            renewals++;
+            arn = lookups.isEmpty() ? stale : lookups.poll().get();
+            return arn;
+        }
+    }
 
     @Test
     void handsOverEveryPushedRecordInOrderAndTakesOneEventPerStep() {
@@ -222,6 +250,105 @@ class FanOutShardReaderTest {
         assertThat(values(run(reader, 3))).containsExactlyElementsOf(payloads(3, 6));
     }
 
+    @Test
+    void resourceNotFoundForAShardGoneFromTheListingFinishesItAfterItsRecords() {
+        put(0, 3);
+        FanOutShardReader reader = reader(Optional.empty());
+        reader.step();
+        fanOut.current().push(100);
+        List<SourceRecord> emitted = new ArrayList<>(run(reader, 2));
+        kinesis.removeShard("shard-0");
+        fanOut.current().fail(notFound("Shard shard-0 not found"));
+
+        emitted.addAll(run(reader, 5));
+
+        assertThat(reader.isDone()).isTrue();
+        assertThat(values(emitted)).containsExactlyElementsOf(payloads(0, 3));
+        assertThat(finishedMarkers(emitted)).hasSize(1);
+        assertThat(consumers.renewals).as("the consumer was not suspected").isZero();
+    }
+
+    @Test
+    void resourceNotFoundForAMissingStreamFailsTheTaskNamingTheStream() {
+        FanOutShardReader reader = reader(Optional.empty());
+        reader.step();
+        kinesis.dropStream();
+        fanOut.current().fail(notFound("Stream orders not found"));
+
+        assertThatThrownBy(reader::step)
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("'orders' does not exist")
+                .hasMessageContaining("kinesis.streams");
+    }
+
+    @Test
+    void aConsumerRegisteredAgainIsSubscribedWithItsNewArnFromTheLastRecord() {
+        List<String> sequences = put(0, 4);
+        FanOutShardReader reader = reader(Optional.empty());
+        reader.step();
+        fanOut.current().push(100);
+        List<SourceRecord> emitted = new ArrayList<>(run(reader, 2));
+        consumers.lookups.add(() -> "arn:consumer-2");
+        fanOut.current().fail(notFound("Consumer arn:consumer not found"));
+
+        emitted.addAll(run(reader, 3));
+        put(4, 6);
+        fanOut.current().push(100);
+        emitted.addAll(run(reader, 3));
+
+        assertThat(fanOut.consumerArns).containsExactly("arn:consumer", "arn:consumer-2");
+        assertThat(fanOut.positions.get(1))
+                .isEqualTo(new IteratorPosition.AtSequenceNumber(sequences.get(3)));
+        assertThat(values(emitted)).containsExactlyElementsOf(payloads(0, 6));
+        assertThat(reader.isDone()).isFalse();
+    }
+
+    @Test
+    void aNotFoundThatTheSameArnSurvivesIsRetriedLaterNotFinished() {
+        put(0, 2);
+        FanOutShardReader reader = reader(Optional.empty());
+        reader.step();
+        fanOut.current().fail(notFound("transient"));
+
+        Optional<Duration> wait = reader.step();
+
+        assertThat(wait.orElseThrow()).isPositive();
+        assertThat(consumers.renewals).isOne();
+        clock.addAndGet(wait.get().toNanos() + ONE_SECOND.toNanos());
+        reader.step();
+        fanOut.current().push(100);
+        assertThat(values(run(reader, 3))).containsExactlyElementsOf(payloads(0, 2));
+        assertThat(fanOut.consumerArns).containsExactly("arn:consumer", "arn:consumer");
+        assertThat(reader.isDone()).isFalse();
+    }
+
+    @Test
+    void aSelfManagedConsumerThatIsGoneFailsTheTaskWithTheLookupsMessage() {
+        FanOutShardReader reader = reader(Optional.empty());
+        reader.step();
+        consumers.lookups.add(
+                () -> {
+                    throw new ConnectException("EFO consumer 'app' is not registered");
+                });
+        fanOut.current().fail(notFound("Consumer arn:consumer not found"));
+
+        assertThatThrownBy(reader::step)
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("EFO consumer 'app' is not registered");
+    }
+
+    private static ResourceNotFoundException notFound(String message) {
+        return ResourceNotFoundException.builder()
+                .awsErrorDetails(
+                        AwsErrorDetails.builder()
+                                .errorCode("ResourceNotFoundException")
+                                .errorMessage(message)
+                                .build())
+                .statusCode(400)
+                .message(message)
+                .build();
+    }
+
     private void idleEvent(FanOutShardReader reader) {
         fanOut.current().pushIdle();
         reader.step();
@@ -262,7 +389,7 @@ class FanOutShardReaderTest {
                 new IteratorPosition.TrimHorizon(),
                 context,
                 fanOut,
-                "arn:consumer",
+                consumers,
                 new FanOutSettings(MAX_AGE, ONE_SECOND, CLOSED_CHECK));
     }
 
