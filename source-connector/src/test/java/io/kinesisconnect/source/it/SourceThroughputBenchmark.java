@@ -229,10 +229,20 @@ class SourceThroughputBenchmark {
             List<ConsumerRecord<byte[], byte[]>> landed =
                     new TopicReader(CONNECT.cluster().bootstrapServers(), false)
                             .awaitAtLeast(topic, records, TIMEOUT);
-            long nanos = cpu.nanosOf(running.threads());
+            Map<String, Long> split = cpu.byGroup(running.threads());
+            long nanos = split.values().stream().mapToLong(Long::longValue).sum();
             running.throwIfFailed();
             double rate = new AppendedRecords(landed).appendRate();
             double cpuPer1000 = nanos / 1e6 / landed.size() * 1000;
+            split.forEach(
+                    (group, groupNanos) ->
+                            System.out.printf(
+                                    Locale.ROOT,
+                                    "BENCHMARK cpu %s headers=%s: %s %.1f CPU-ms per 1,000%n",
+                                    side.label,
+                                    side.headersLabel(),
+                                    group,
+                                    groupNanos / 1e6 / landed.size() * 1000));
             System.out.printf(
                     Locale.ROOT,
                     "BENCHMARK throughput %s headers=%s: %d records, %.0f records/s, %.1f CPU-ms"

@@ -5,6 +5,7 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -39,16 +40,27 @@ final class ThreadCpu {
 
     /** CPU nanoseconds used since {@link #start()} by the live threads whose name matches. */
     long nanosOf(Predicate<String> threadName) {
-        long total = 0;
+        return byGroup(threadName).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * The same CPU split by thread group: a thread's name with its numbers left out, so the four
+     * reader threads of a task, or the SDK's event loops, make one group each.
+     */
+    Map<String, Long> byGroup(Predicate<String> threadName) {
+        Map<String, Long> groups = new TreeMap<>();
         for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
             if (info == null || !threadName.test(info.getThreadName())) {
                 continue;
             }
             long cpu = THREADS.getThreadCpuTime(info.getThreadId());
             if (cpu >= 0) {
-                total += cpu - before.getOrDefault(info.getThreadId(), 0L);
+                groups.merge(
+                        info.getThreadName().replaceAll("[0-9]+", "N"),
+                        cpu - before.getOrDefault(info.getThreadId(), 0L),
+                        Long::sum);
             }
         }
-        return total;
+        return groups;
     }
 }
