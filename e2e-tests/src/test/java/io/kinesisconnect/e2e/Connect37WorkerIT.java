@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kinesisconnect.localstack.ConnectWorker;
 import io.kinesisconnect.localstack.Flows;
 import io.kinesisconnect.localstack.KraftBroker;
-import io.kinesisconnect.testkit.EmulatorKind;
+import io.kinesisconnect.processes.EmulatorKind;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.kinesisconnect.e2e;
 
 import io.kinesisconnect.localstack.ConnectWorker;
-import io.kinesisconnect.testkit.Await;
+import io.kinesisconnect.processes.Await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

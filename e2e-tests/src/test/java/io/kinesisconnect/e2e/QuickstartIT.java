@@ -2,7 +2,7 @@ package io.kinesisconnect.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kinesisconnect.testkit.Await;
+import io.kinesisconnect.processes.Await;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

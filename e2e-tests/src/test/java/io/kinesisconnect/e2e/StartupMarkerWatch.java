@@ -2,7 +2,7 @@ package io.kinesisconnect.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kinesisconnect.localstack.ConnectRest;
-import io.kinesisconnect.testkit.Await;
+import io.kinesisconnect.processes.Await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

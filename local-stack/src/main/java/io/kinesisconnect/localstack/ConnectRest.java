@@ -3,7 +3,7 @@ package io.kinesisconnect.localstack;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kinesisconnect.testkit.Await;
+import io.kinesisconnect.processes.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

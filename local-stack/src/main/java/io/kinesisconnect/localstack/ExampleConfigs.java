@@ -2,8 +2,8 @@ package io.kinesisconnect.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kinesisconnect.testkit.EmulatorProcess;
-import io.kinesisconnect.testkit.KinesisTestClients;
+import io.kinesisconnect.processes.EmulatorProcess;
+import io.kinesisconnect.processes.KinesisTestClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.kinesisconnect.localstack;
 
-import io.kinesisconnect.testkit.StreamReader;
+import io.kinesisconnect.processes.StreamReader;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;

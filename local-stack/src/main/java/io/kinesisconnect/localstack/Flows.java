@@ -1,11 +1,11 @@
 package io.kinesisconnect.localstack;
 
-import io.kinesisconnect.testkit.EmulatorProcess;
-import io.kinesisconnect.testkit.KinesisTestClients;
-import io.kinesisconnect.testkit.StreamContents;
-import io.kinesisconnect.testkit.StreamReader;
-import io.kinesisconnect.testkit.StreamWriter;
-import io.kinesisconnect.testkit.TopicReader;
+import io.kinesisconnect.processes.EmulatorProcess;
+import io.kinesisconnect.processes.KinesisTestClients;
+import io.kinesisconnect.processes.StreamContents;
+import io.kinesisconnect.processes.StreamReader;
+import io.kinesisconnect.processes.StreamWriter;
+import io.kinesisconnect.processes.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -159,7 +159,7 @@ public final class Flows {
         TopicReader reader = new TopicReader(bootstrapServers, false);
         Set<String> expected = expected(prefix, count);
         int[] seen = {0};
-        io.kinesisconnect.testkit.Await.until(
+        io.kinesisconnect.processes.Await.until(
                 "all " + count + " records in topic " + topic,
                 DELIVERY_TIMEOUT,
                 () -> {
@@ -182,7 +182,7 @@ public final class Flows {
         StreamReader reader = new StreamReader(kinesis);
         Set<String> expected = expected(prefix, count);
         StreamContents[] last = {null};
-        io.kinesisconnect.testkit.Await.until(
+        io.kinesisconnect.processes.Await.until(
                 "all " + count + " records in stream " + stream,
                 DELIVERY_TIMEOUT,
                 () -> {

@@ -1,7 +1,7 @@
 package io.kinesisconnect.localstack;
 
-import io.kinesisconnect.testkit.Await;
-import io.kinesisconnect.testkit.ProcessSignals;
+import io.kinesisconnect.processes.Await;
+import io.kinesisconnect.processes.ProcessSignals;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

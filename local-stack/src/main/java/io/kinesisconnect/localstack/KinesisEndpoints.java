@@ -1,6 +1,6 @@
 package io.kinesisconnect.localstack;
 
-import io.kinesisconnect.testkit.EmulatorProcess;
+import io.kinesisconnect.processes.EmulatorProcess;
 import java.net.URI;
 
 /**

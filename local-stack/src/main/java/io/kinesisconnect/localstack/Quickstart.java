@@ -1,10 +1,10 @@
 package io.kinesisconnect.localstack;
 
-import io.kinesisconnect.testkit.Await;
-import io.kinesisconnect.testkit.EmulatorKind;
-import io.kinesisconnect.testkit.EmulatorProcess;
-import io.kinesisconnect.testkit.KinesisStreams;
-import io.kinesisconnect.testkit.KinesisTestClients;
+import io.kinesisconnect.processes.Await;
+import io.kinesisconnect.processes.EmulatorKind;
+import io.kinesisconnect.processes.EmulatorProcess;
+import io.kinesisconnect.processes.KinesisStreams;
+import io.kinesisconnect.processes.KinesisTestClients;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -367,7 +367,7 @@ public final class Quickstart {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare " + dir, e);
         }
-        // The test kit puts the emulator's log and the KPL's binary under kc.build.dir.
+        // The emulator's log (local-processes) and the KPL's binary (Flows) go under kc.build.dir.
         System.setProperty("kc.build.dir", dir.toString());
         if (System.getProperty("kc.node.modules") == null) {
             System.setProperty(

@@ -1,6 +1,6 @@
 package io.kinesisconnect.localstack;
 
-import io.kinesisconnect.testkit.StreamWriter;
+import io.kinesisconnect.processes.StreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

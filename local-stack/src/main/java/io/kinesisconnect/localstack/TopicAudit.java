@@ -1,6 +1,6 @@
 package io.kinesisconnect.localstack;
 
-import io.kinesisconnect.testkit.TopicReader;
+import io.kinesisconnect.processes.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;

@@ -3,14 +3,14 @@ package io.kinesisconnect.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kinesisconnect.processes.Await;
+import io.kinesisconnect.processes.EmulatorKind;
+import io.kinesisconnect.processes.LandedRecord;
+import io.kinesisconnect.processes.StreamContents;
 import io.kinesisconnect.sink.config.KinesisSinkConfig;
 import io.kinesisconnect.sink.config.SinkWriter;
-import io.kinesisconnect.testkit.Await;
 import io.kinesisconnect.testkit.ConnectTestCluster;
-import io.kinesisconnect.testkit.EmulatorKind;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
-import io.kinesisconnect.testkit.LandedRecord;
-import io.kinesisconnect.testkit.StreamContents;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

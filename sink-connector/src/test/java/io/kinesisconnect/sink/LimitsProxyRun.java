@@ -1,8 +1,8 @@
 package io.kinesisconnect.sink;
 
+import io.kinesisconnect.processes.LandedRecord;
 import io.kinesisconnect.testkit.ConnectTestCluster;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
-import io.kinesisconnect.testkit.LandedRecord;
 import io.kinesisconnect.testkit.limits.KinesisLimitsProxyExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

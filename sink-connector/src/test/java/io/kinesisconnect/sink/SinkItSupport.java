@@ -1,10 +1,10 @@
 package io.kinesisconnect.sink;
 
+import io.kinesisconnect.processes.EmulatorProcess;
+import io.kinesisconnect.processes.KinesisTestClients;
 import io.kinesisconnect.sink.config.KinesisSinkConfig;
 import io.kinesisconnect.sink.delivery.MetricsRegistration;
 import io.kinesisconnect.testkit.ConnectTestCluster;
-import io.kinesisconnect.testkit.EmulatorProcess;
-import io.kinesisconnect.testkit.KinesisTestClients;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Paths;
 import java.util.ArrayList;

@@ -2,11 +2,11 @@ package io.kinesisconnect.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kinesisconnect.processes.Await;
+import io.kinesisconnect.processes.EmulatorKind;
 import io.kinesisconnect.sink.config.KinesisSinkConfig;
-import io.kinesisconnect.testkit.Await;
 import io.kinesisconnect.testkit.ConnectClusterExtension;
 import io.kinesisconnect.testkit.ConnectTestCluster;
-import io.kinesisconnect.testkit.EmulatorKind;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
 import io.kinesisconnect.testkit.limits.KinesisLimits;
 import io.kinesisconnect.testkit.limits.KinesisLimitsProxyExtension;

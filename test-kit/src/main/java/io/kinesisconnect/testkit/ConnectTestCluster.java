@@ -3,6 +3,7 @@ package io.kinesisconnect.testkit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kinesisconnect.processes.Await;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,5 +1,11 @@
 package io.kinesisconnect.testkit;
 
+import io.kinesisconnect.processes.EmulatorKind;
+import io.kinesisconnect.processes.EmulatorOptions;
+import io.kinesisconnect.processes.EmulatorProcess;
+import io.kinesisconnect.processes.KinesisStreams;
+import io.kinesisconnect.processes.KinesisTestClients;
+import io.kinesisconnect.processes.StreamReader;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

@@ -1,6 +1,10 @@
 package io.kinesisconnect.testkit;
 
 import com.google.common.util.concurrent.ListenableFuture;
+import io.kinesisconnect.processes.EmulatorProcess;
+import io.kinesisconnect.processes.KinesisTestClients;
+import io.kinesisconnect.processes.ProcessPaths;
+import io.kinesisconnect.processes.StreamWriter;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +54,7 @@ public final class KplTestProducer {
     /** A producer with {@link #configuration}; the caller destroys it. */
     public static KinesisProducer create(EmulatorProcess emulator) {
         return new KinesisProducer(
-                configuration(emulator, TestPaths.buildDirectory().resolve("kpl")));
+                configuration(emulator, ProcessPaths.buildDirectory().resolve("kpl")));
     }
 
     /**

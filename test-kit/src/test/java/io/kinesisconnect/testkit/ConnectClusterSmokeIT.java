@@ -3,6 +3,7 @@ package io.kinesisconnect.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kinesisconnect.processes.Await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;

@@ -2,6 +2,14 @@ package io.kinesisconnect.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kinesisconnect.processes.Await;
+import io.kinesisconnect.processes.EmulatorKind;
+import io.kinesisconnect.processes.EmulatorOptions;
+import io.kinesisconnect.processes.EmulatorProcess;
+import io.kinesisconnect.processes.KinesisStreams;
+import io.kinesisconnect.processes.KinesisTestClients;
+import io.kinesisconnect.processes.StreamContents;
+import io.kinesisconnect.processes.StreamReader;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

@@ -2,6 +2,7 @@ package io.kinesisconnect.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kinesisconnect.processes.StreamContents;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

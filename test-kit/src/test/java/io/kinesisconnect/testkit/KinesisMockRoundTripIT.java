@@ -1,5 +1,6 @@
 package io.kinesisconnect.testkit;
 
+import io.kinesisconnect.processes.EmulatorKind;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class KinesisMockRoundTripIT extends EmulatorRoundTripContract {

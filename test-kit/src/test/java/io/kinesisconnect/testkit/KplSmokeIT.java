@@ -3,6 +3,8 @@ package io.kinesisconnect.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.util.concurrent.ListenableFuture;
+import io.kinesisconnect.processes.EmulatorKind;
+import io.kinesisconnect.processes.StreamContents;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

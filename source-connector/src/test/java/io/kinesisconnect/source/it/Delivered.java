@@ -1,7 +1,7 @@
 package io.kinesisconnect.source.it;
 
-import io.kinesisconnect.testkit.Await;
-import io.kinesisconnect.testkit.TopicReader;
+import io.kinesisconnect.processes.Await;
+import io.kinesisconnect.processes.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,11 +3,11 @@ package io.kinesisconnect.source.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kinesisconnect.common.keys.AwsKeys;
+import io.kinesisconnect.processes.EmulatorKind;
+import io.kinesisconnect.processes.EmulatorOptions;
 import io.kinesisconnect.source.EfoRegistration;
 import io.kinesisconnect.source.KinesisSourceConfig;
 import io.kinesisconnect.source.efo.EfoValidation;
-import io.kinesisconnect.testkit.EmulatorKind;
-import io.kinesisconnect.testkit.EmulatorOptions;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.kinesisconnect.source.it;
 
-import io.kinesisconnect.testkit.StreamWriter;
+import io.kinesisconnect.processes.StreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kinesisconnect.processes.EmulatorKind;
+import io.kinesisconnect.processes.StreamWriter;
+import io.kinesisconnect.processes.TopicReader;
 import io.kinesisconnect.source.KinesisSourceConfig;
 import io.kinesisconnect.source.KinesisSourceConnector;
 import io.kinesisconnect.source.record.KinesisHeaders;
 import io.kinesisconnect.testkit.ConnectClusterExtension;
-import io.kinesisconnect.testkit.EmulatorKind;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
-import io.kinesisconnect.testkit.StreamWriter;
-import io.kinesisconnect.testkit.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;

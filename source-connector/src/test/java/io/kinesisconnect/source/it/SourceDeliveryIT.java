@@ -3,12 +3,12 @@ package io.kinesisconnect.source.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kinesisconnect.processes.EmulatorKind;
+import io.kinesisconnect.processes.StreamWriter;
+import io.kinesisconnect.processes.TopicReader;
 import io.kinesisconnect.source.KinesisSourceConfig;
 import io.kinesisconnect.testkit.ConnectClusterExtension;
-import io.kinesisconnect.testkit.EmulatorKind;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
-import io.kinesisconnect.testkit.StreamWriter;
-import io.kinesisconnect.testkit.TopicReader;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;

@@ -2,11 +2,11 @@ package io.kinesisconnect.source.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kinesisconnect.processes.EmulatorKind;
+import io.kinesisconnect.processes.StreamWriter;
 import io.kinesisconnect.source.KinesisSourceConfig;
 import io.kinesisconnect.testkit.ConnectClusterExtension;
-import io.kinesisconnect.testkit.EmulatorKind;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
-import io.kinesisconnect.testkit.StreamWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -2,14 +2,14 @@ package io.kinesisconnect.source.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kinesisconnect.processes.EmulatorKind;
+import io.kinesisconnect.processes.LandedRecord;
+import io.kinesisconnect.processes.StreamContents;
+import io.kinesisconnect.processes.TopicReader;
 import io.kinesisconnect.source.KinesisSourceConfig;
 import io.kinesisconnect.testkit.ConnectClusterExtension;
-import io.kinesisconnect.testkit.EmulatorKind;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
 import io.kinesisconnect.testkit.KplTestProducer;
-import io.kinesisconnect.testkit.LandedRecord;
-import io.kinesisconnect.testkit.StreamContents;
-import io.kinesisconnect.testkit.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,12 +3,12 @@ package io.kinesisconnect.source.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kinesisconnect.common.keys.AwsKeys;
+import io.kinesisconnect.processes.Await;
+import io.kinesisconnect.processes.EmulatorKind;
+import io.kinesisconnect.processes.StreamWriter;
 import io.kinesisconnect.source.KinesisSourceConfig;
-import io.kinesisconnect.testkit.Await;
 import io.kinesisconnect.testkit.ConnectClusterExtension;
-import io.kinesisconnect.testkit.EmulatorKind;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
-import io.kinesisconnect.testkit.StreamWriter;
 import io.kinesisconnect.testkit.limits.Fault;
 import io.kinesisconnect.testkit.limits.KinesisFaults;
 import io.kinesisconnect.testkit.limits.KinesisLimits;

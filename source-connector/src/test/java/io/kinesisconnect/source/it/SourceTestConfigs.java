@@ -1,12 +1,12 @@
 package io.kinesisconnect.source.it;
 
 import io.kinesisconnect.common.keys.AwsKeys;
+import io.kinesisconnect.processes.EmulatorProcess;
+import io.kinesisconnect.processes.KinesisTestClients;
 import io.kinesisconnect.source.EfoConfigFragment;
 import io.kinesisconnect.source.KinesisSourceConfig;
 import io.kinesisconnect.source.KinesisSourceConnector;
 import io.kinesisconnect.source.ReaderType;
-import io.kinesisconnect.testkit.EmulatorProcess;
-import io.kinesisconnect.testkit.KinesisTestClients;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

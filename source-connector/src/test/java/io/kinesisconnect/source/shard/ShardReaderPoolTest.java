@@ -2,8 +2,8 @@ package io.kinesisconnect.source.shard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kinesisconnect.processes.Await;
 import io.kinesisconnect.source.kinesis.IteratorPosition;
-import io.kinesisconnect.testkit.Await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.kinesisconnect.testkit.limits;
 
+import io.kinesisconnect.processes.KinesisTestClients;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
-import io.kinesisconnect.testkit.KinesisTestClients;
 import java.net.URI;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

@@ -1,6 +1,6 @@
 package io.kinesisconnect.testkit.limits;
 
-import io.kinesisconnect.testkit.TestPaths;
+import io.kinesisconnect.processes.ProcessPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +46,7 @@ final class ProxyTls {
         new SecureRandom().nextBytes(random);
         char[] password =
                 Base64.getUrlEncoder().withoutPadding().encodeToString(random).toCharArray();
-        Path dir = TestPaths.buildDirectory().resolve("kinesis-limits-proxy");
+        Path dir = ProcessPaths.buildDirectory().resolve("kinesis-limits-proxy");
         Path store = dir.resolve("proxy-" + ProcessHandle.current().pid() + ".p12");
         long started = System.nanoTime();
         try {

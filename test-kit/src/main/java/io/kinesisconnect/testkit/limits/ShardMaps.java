@@ -1,6 +1,6 @@
 package io.kinesisconnect.testkit.limits;
 
-import io.kinesisconnect.testkit.KinesisTestClients;
+import io.kinesisconnect.processes.KinesisTestClients;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.kinesisconnect.testkit.limits;
 
-import io.kinesisconnect.testkit.KinesisTestClients;
+import io.kinesisconnect.processes.KinesisTestClients;
 import java.net.URI;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 

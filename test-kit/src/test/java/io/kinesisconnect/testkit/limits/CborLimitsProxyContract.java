@@ -3,7 +3,7 @@ package io.kinesisconnect.testkit.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kinesisconnect.testkit.Await;
+import io.kinesisconnect.processes.Await;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.kinesisconnect.testkit.limits;
 
-import io.kinesisconnect.testkit.EmulatorKind;
+import io.kinesisconnect.processes.EmulatorKind;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

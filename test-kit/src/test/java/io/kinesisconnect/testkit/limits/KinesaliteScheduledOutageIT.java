@@ -2,10 +2,10 @@ package io.kinesisconnect.testkit.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kinesisconnect.testkit.Await;
-import io.kinesisconnect.testkit.EmulatorKind;
+import io.kinesisconnect.processes.Await;
+import io.kinesisconnect.processes.EmulatorKind;
+import io.kinesisconnect.processes.KinesisTestClients;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
-import io.kinesisconnect.testkit.KinesisTestClients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

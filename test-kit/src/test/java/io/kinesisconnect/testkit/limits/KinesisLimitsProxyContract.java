@@ -2,10 +2,10 @@ package io.kinesisconnect.testkit.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kinesisconnect.testkit.Await;
+import io.kinesisconnect.processes.Await;
+import io.kinesisconnect.processes.KinesisTestClients;
+import io.kinesisconnect.processes.LandedRecord;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
-import io.kinesisconnect.testkit.KinesisTestClients;
-import io.kinesisconnect.testkit.LandedRecord;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.kinesisconnect.testkit.EmulatorKind;
+import io.kinesisconnect.processes.EmulatorKind;
+import io.kinesisconnect.processes.KinesisTestClients;
+import io.kinesisconnect.processes.LandedRecord;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
-import io.kinesisconnect.testkit.KinesisTestClients;
-import io.kinesisconnect.testkit.LandedRecord;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.kinesisconnect.testkit;
+package io.kinesisconnect.processes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

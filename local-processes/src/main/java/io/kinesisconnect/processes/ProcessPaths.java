@@ -1,18 +1,18 @@
-package io.kinesisconnect.testkit;
+package io.kinesisconnect.processes;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
-/** Where the test kit finds the emulators and where it keeps logs. */
-public final class TestPaths {
+/** Where the emulators are found, and where their logs and scratch files go. */
+public final class ProcessPaths {
 
-    private TestPaths() {}
+    private ProcessPaths() {}
 
     /**
      * The node_modules folder that holds the pinned emulators. The build passes it as the system
-     * property {@code kc.node.modules}; otherwise the kit searches upwards from the working
-     * directory, so a test started from an IDE finds it too.
+     * property {@code kc.node.modules} (tests) and so does bin/quickstart; otherwise it searches
+     * upwards from the working directory, so a test started from an IDE finds it too.
      */
     static Path nodeModules() {
         String configured = System.getProperty("kc.node.modules");
@@ -35,7 +35,10 @@ public final class TestPaths {
                         + "). Run `npm ci` in the repository root.");
     }
 
-    /** The module's build folder (target/), where logs and scratch files go. */
+    /**
+     * Where logs and scratch files go: {@code kc.build.dir} (the module's target/ in a build, the
+     * quickstart's folder), otherwise target/ under the working directory.
+     */
     public static Path buildDirectory() {
         String configured = System.getProperty("kc.build.dir");
         return configured != null ? Paths.get(configured) : Paths.get("target").toAbsolutePath();

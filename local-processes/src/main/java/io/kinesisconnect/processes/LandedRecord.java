@@ -1,4 +1,4 @@
-package io.kinesisconnect.testkit;
+package io.kinesisconnect.processes;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

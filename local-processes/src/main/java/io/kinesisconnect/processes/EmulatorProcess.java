@@ -1,4 +1,4 @@
-package io.kinesisconnect.testkit;
+package io.kinesisconnect.processes;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,8 +28,8 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  * One Kinesis emulator running as a child node process, bound to 127.0.0.1 on free ports.
  *
  * <p>The process is killed on {@link #close()}, and by a JVM shutdown hook if a test run ends
- * without closing it, so no emulator outlives the tests. Its output goes to a log file under the
- * module's target folder.
+ * without closing it, so no emulator outlives the tests or the quickstart that started it. Its
+ * output goes to a log file under the build folder ({@link ProcessPaths#buildDirectory()}).
  */
 public final class EmulatorProcess implements AutoCloseable {
 
@@ -52,7 +52,7 @@ public final class EmulatorProcess implements AutoCloseable {
         this.port = port;
         this.tlsPort = tlsPort;
         this.logFile =
-                TestPaths.buildDirectory()
+                ProcessPaths.buildDirectory()
                         .resolve("emulator-logs")
                         .resolve(kind.name().toLowerCase() + "-" + port + ".log");
     }
@@ -211,10 +211,10 @@ public final class EmulatorProcess implements AutoCloseable {
     }
 
     private List<String> command() {
-        Path modules = TestPaths.nodeModules();
+        Path modules = ProcessPaths.nodeModules();
         Path preload = loopbackPreload();
         List<String> command = new ArrayList<>();
-        command.add(TestPaths.node());
+        command.add(ProcessPaths.node());
         command.add("-r");
         command.add(preload.toString());
         command.add(modules.resolve(kind.packageName()).resolve(kind.entryPoint()).toString());
@@ -234,7 +234,7 @@ public final class EmulatorProcess implements AutoCloseable {
     private Map<String, String> environment() {
         Map<String, String> env = new java.util.HashMap<>();
         if (kind == EmulatorKind.KINESIS_MOCK) {
-            Path modules = TestPaths.nodeModules();
+            Path modules = ProcessPaths.nodeModules();
             env.put("KINESIS_MOCK_PLAIN_PORT", Integer.toString(port));
             env.put("KINESIS_MOCK_TLS_PORT", Integer.toString(tlsPort));
             env.put(
@@ -317,11 +317,11 @@ public final class EmulatorProcess implements AutoCloseable {
 
     private Path loopbackPreload() {
         Path target =
-                TestPaths.buildDirectory().resolve("emulator-logs").resolve("loopback-only.js");
+                ProcessPaths.buildDirectory().resolve("emulator-logs").resolve("loopback-only.js");
         try (InputStream in = EmulatorProcess.class.getResourceAsStream("loopback-only.js")) {
             if (in == null) {
                 throw new IllegalStateException(
-                        "loopback-only.js is missing from the test kit jar");
+                        "loopback-only.js is missing from the local-processes jar");
             }
             Files.createDirectories(target.getParent());
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);

@@ -1,8 +1,8 @@
-package io.kinesisconnect.testkit;
+package io.kinesisconnect.processes;
 
 /**
- * The Kinesis emulators the test kit can run, both installed from npm by the repository's
- * package.json.
+ * The Kinesis emulators that tests and the quickstart can run, both installed from npm by the
+ * repository's package.json.
  */
 public enum EmulatorKind {
     /**

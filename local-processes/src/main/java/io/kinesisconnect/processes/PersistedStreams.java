@@ -1,4 +1,4 @@
-package io.kinesisconnect.testkit;
+package io.kinesisconnect.processes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

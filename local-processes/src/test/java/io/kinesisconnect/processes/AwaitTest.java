@@ -1,4 +1,4 @@
-package io.kinesisconnect.testkit;
+package io.kinesisconnect.processes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.kinesisconnect.testkit;
+package io.kinesisconnect.processes;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +11,10 @@ import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
-/** Stream administration for tests: create with N shards, wait until active, list shards. */
+/**
+ * Stream administration for tests and the quickstart: create with N shards, wait until active, list
+ * shards.
+ */
 public final class KinesisStreams {
 
     private static final Duration ACTIVE_TIMEOUT = Duration.ofSeconds(60);
