@@ -1,5 +1,6 @@
 package io.kinesisconnect.source;
 
+import io.kinesisconnect.common.keys.SourceKeys;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class EfoConfigFragment {
                     + " HTTP/2 with 2 MiB/s per shard for this connector alone; billed per"
                     + " consumer-shard hour). 'efo' needs an endpoint that speaks HTTP/2.";
 
-    public static final String CONSUMER_NAME_CONFIG = "kinesis.efo.consumer.name";
+    public static final String CONSUMER_NAME_CONFIG = SourceKeys.EFO_CONSUMER_NAME;
     private static final String CONSUMER_NAME_DOC =
             "With kinesis.reader.type=efo: the stream consumer's name, registered on every stream"
                     + " of kinesis.streams. Empty: the connector's name. Two connectors on one"

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             "  kinesis-connect validate module.yaml",
             "  kinesis-connect translate module.yaml --topics com.example/out=greetings --out build/connect",
             "  kinesis-connect submit module.yaml --connect-url http://localhost:8083 --dry-run",
+            "  kinesis-connect deregister-consumer --config config/kinesis-source.json --dry-run",
             "",
             "Exit codes: 0 success, 1 errors in the specs or the submission, 2 wrong usage."
         },
@@ -30,6 +31,7 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             TranslateCommand.class,
             SubmitCommand.class,
+            DeregisterConsumerCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class KinesisConnectCli implements Runnable {

@@ -12,6 +12,9 @@ public final class SourceKeys {
     public static final String STARTUP_POSITION = "kinesis.startup.position";
     public static final String STARTUP_DATE = "kinesis.startup.date";
 
+    /** The enhanced fan-out consumer's name; the connector's name when unset. */
+    public static final String EFO_CONSUMER_NAME = "kinesis.efo.consumer.name";
+
     /** Which metadata headers the source puts on records; see the source README. */
     public static final String HEADERS = "kinesis.headers";
 
