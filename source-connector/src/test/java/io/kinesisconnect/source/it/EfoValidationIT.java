@@ -3,8 +3,8 @@ package io.kinesisconnect.source.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kinesisconnect.common.keys.AwsKeys;
-import io.kinesisconnect.source.EfoRegistration;
 import io.kinesisconnect.source.KinesisSourceConfig;
+import io.kinesisconnect.source.efo.EfoRegistration;
 import io.kinesisconnect.source.efo.EfoValidation;
 import io.kinesisconnect.testkit.EmulatorKind;
 import io.kinesisconnect.testkit.EmulatorOptions;

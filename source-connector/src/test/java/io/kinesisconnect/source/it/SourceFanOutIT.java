@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kinesisconnect.common.keys.AwsKeys;
-import io.kinesisconnect.source.EfoConfigFragment;
 import io.kinesisconnect.source.KinesisSourceConfig;
 import io.kinesisconnect.source.KinesisSourceConnector;
+import io.kinesisconnect.source.efo.EfoConfigFragment;
+import io.kinesisconnect.source.kinesis.ShardRef;
 import io.kinesisconnect.source.metrics.SourceTaskMetrics;
-import io.kinesisconnect.source.shard.ShardRef;
 import io.kinesisconnect.testkit.Await;
 import io.kinesisconnect.testkit.ConnectClusterExtension;
 import io.kinesisconnect.testkit.EmulatorKind;

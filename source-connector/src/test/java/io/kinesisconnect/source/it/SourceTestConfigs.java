@@ -1,10 +1,10 @@
 package io.kinesisconnect.source.it;
 
 import io.kinesisconnect.common.keys.AwsKeys;
-import io.kinesisconnect.source.EfoConfigFragment;
 import io.kinesisconnect.source.KinesisSourceConfig;
 import io.kinesisconnect.source.KinesisSourceConnector;
-import io.kinesisconnect.source.ReaderType;
+import io.kinesisconnect.source.efo.EfoConfigFragment;
+import io.kinesisconnect.source.efo.ReaderType;
 import io.kinesisconnect.testkit.EmulatorProcess;
 import io.kinesisconnect.testkit.KinesisTestClients;
 import java.util.HashMap;

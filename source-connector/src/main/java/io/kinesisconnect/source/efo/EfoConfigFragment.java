@@ -1,4 +1,4 @@
-package io.kinesisconnect.source;
+package io.kinesisconnect.source.efo;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
