@@ -315,9 +315,4 @@ public class KinesisSourceConnector extends SourceConnector {
         }
         return true;
     }
-
-    /** For tests: the shards the monitor currently assigns. */
-    Optional<List<ShardRef>> currentShards() {
-        return monitor == null ? Optional.empty() : Optional.of(monitor.shards());
-    }
 }

@@ -85,7 +85,7 @@ final class ShardEmitter {
                                     settings.markerTopic(),
                                     settings.connectorName(),
                                     shard,
-                                    lastRead == null ? new ShardOffset(null, 0, true) : lastRead)));
+                                    lastRead == null ? ShardOffset.finished(null, 0) : lastRead)));
             markerQueued = true;
         }
         return flush();

@@ -34,7 +34,7 @@ class ShardReaderPoolTest {
 
     @AfterEach
     void stop() {
-        pool.close();
+        pool.close(Duration.ofSeconds(4));
     }
 
     /**
