@@ -1,12 +1,11 @@
 package io.kinesisconnect.processes;
 
+import io.kinesisconnect.common.aws.StreamQueries;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
@@ -59,16 +58,7 @@ public final class KinesisStreams {
 
     /** Every shard of the stream, open and closed, through paginated ListShards. */
     public List<Shard> shards(String stream) {
-        List<Shard> shards = new ArrayList<>();
-        ListShardsResponse page = client.listShards(b -> b.streamName(stream));
-        shards.addAll(page.shards());
-        while (page.nextToken() != null) {
-            String token = page.nextToken();
-            // A request with a next token must not name the stream.
-            page = client.listShards(b -> b.nextToken(token));
-            shards.addAll(page.shards());
-        }
-        return shards;
+        return StreamQueries.listShards(client, stream);
     }
 
     private StreamStatus status(String stream) {

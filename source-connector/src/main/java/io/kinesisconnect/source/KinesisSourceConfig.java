@@ -6,6 +6,7 @@ import io.kinesisconnect.common.config.ConfigErrors;
 import io.kinesisconnect.common.config.SummaryInterval;
 import io.kinesisconnect.common.keys.SourceKeys;
 import io.kinesisconnect.common.text.StartupDates;
+import io.kinesisconnect.source.efo.EfoConfigFragment;
 import io.kinesisconnect.source.record.MetadataHeader;
 import io.kinesisconnect.source.record.StreamRoutes;
 import io.kinesisconnect.source.shard.ReaderSettings;

@@ -7,15 +7,17 @@ import io.kinesisconnect.common.aws.StreamVerdict;
 import io.kinesisconnect.common.config.ConfigErrors;
 import io.kinesisconnect.common.connect.BadRequests;
 import io.kinesisconnect.common.keys.AwsKeys;
+import io.kinesisconnect.source.efo.EfoConfigFragment;
 import io.kinesisconnect.source.efo.EfoConsumers;
 import io.kinesisconnect.source.efo.EfoValidation;
+import io.kinesisconnect.source.efo.ReaderType;
 import io.kinesisconnect.source.kinesis.SdkStreamProxy;
+import io.kinesisconnect.source.kinesis.ShardRef;
 import io.kinesisconnect.source.kinesis.StreamProxy;
 import io.kinesisconnect.source.offset.OffsetMarkers;
 import io.kinesisconnect.source.offset.SourceOffsets;
 import io.kinesisconnect.source.shard.ShardAssignor;
 import io.kinesisconnect.source.shard.ShardMonitor;
-import io.kinesisconnect.source.shard.ShardRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -312,10 +314,5 @@ public class KinesisSourceConnector extends SourceConnector {
             }
         }
         return true;
-    }
-
-    /** For tests: the shards the monitor currently assigns. */
-    Optional<List<ShardRef>> currentShards() {
-        return monitor == null ? Optional.empty() : Optional.of(monitor.shards());
     }
 }

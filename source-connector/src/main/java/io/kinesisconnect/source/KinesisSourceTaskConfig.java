@@ -1,7 +1,7 @@
 package io.kinesisconnect.source;
 
 import io.kinesisconnect.source.kinesis.IteratorPosition;
-import io.kinesisconnect.source.shard.ShardRef;
+import io.kinesisconnect.source.kinesis.ShardRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kinesisconnect.common.keys.AwsKeys;
 import io.kinesisconnect.common.metrics.JmxNames;
+import io.kinesisconnect.source.kinesis.ShardRef;
 import io.kinesisconnect.source.metrics.SourceTaskMetrics;
-import io.kinesisconnect.source.shard.ShardRef;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;

@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 
 /**
  * Part of both connectors' validation: asks Kinesis whether the streams a config names exist, and
@@ -65,7 +64,7 @@ public final class StreamExistence {
                     "Cannot create a Kinesis client with these AWS settings: " + e.getMessage());
         }
         try (client) {
-            return check(stream -> exists(client, stream), streams);
+            return check(stream -> StreamQueries.exists(client, stream), streams);
         }
     }
 
@@ -107,14 +106,5 @@ public final class StreamExistence {
         return aws.endpoint()
                 .map(Object::toString)
                 .orElse(aws.region().orElse("the default region"));
-    }
-
-    private static boolean exists(KinesisClient client, String stream) {
-        try {
-            client.describeStreamSummary(b -> b.streamName(stream));
-            return true;
-        } catch (ResourceNotFoundException e) {
-            return false;
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.kinesisconnect.source.efo;
 
-import io.kinesisconnect.source.EfoRegistration;
 import io.kinesisconnect.source.kinesis.ConsumerProxy;
 import io.kinesisconnect.source.kinesis.ConsumerProxy.StreamConsumer;
 import io.kinesisconnect.source.shard.Backoff;

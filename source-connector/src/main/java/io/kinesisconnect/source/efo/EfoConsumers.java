@@ -2,7 +2,6 @@ package io.kinesisconnect.source.efo;
 
 import io.kinesisconnect.common.aws.AwsClientFactory;
 import io.kinesisconnect.common.aws.AwsConfigFragment;
-import io.kinesisconnect.source.EfoRegistration;
 import io.kinesisconnect.source.kinesis.SdkConsumerProxy;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,8 +4,6 @@ import io.kinesisconnect.common.aws.AwsClientFactory;
 import io.kinesisconnect.common.aws.AwsConfigFragment;
 import io.kinesisconnect.common.config.ConfigErrors;
 import io.kinesisconnect.common.keys.AwsKeys;
-import io.kinesisconnect.source.EfoConfigFragment;
-import io.kinesisconnect.source.EfoRegistration;
 import io.kinesisconnect.source.kinesis.ConsumerProxy;
 import io.kinesisconnect.source.kinesis.SdkConsumerProxy;
 import java.net.URI;

@@ -1,12 +1,10 @@
 package io.kinesisconnect.source.kinesis;
 
-import java.util.ArrayList;
+import io.kinesisconnect.common.aws.StreamQueries;
 import java.util.List;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.GetShardIteratorRequest;
-import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
-import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
@@ -21,26 +19,12 @@ public final class SdkStreamProxy implements StreamProxy {
 
     @Override
     public List<Shard> listShards(String stream) {
-        List<Shard> shards = new ArrayList<>();
-        ListShardsResponse page = client.listShards(b -> b.streamName(stream));
-        shards.addAll(page.shards());
-        while (page.nextToken() != null) {
-            String token = page.nextToken();
-            // Kinesis rejects a request that names both the stream and a next token.
-            page = client.listShards(b -> b.nextToken(token));
-            shards.addAll(page.shards());
-        }
-        return shards;
+        return StreamQueries.listShards(client, stream);
     }
 
     @Override
     public boolean streamExists(String stream) {
-        try {
-            client.describeStreamSummary(b -> b.streamName(stream));
-            return true;
-        } catch (ResourceNotFoundException e) {
-            return false;
-        }
+        return StreamQueries.exists(client, stream);
     }
 
     @Override

@@ -2,8 +2,8 @@ package io.kinesisconnect.source.metrics;
 
 import io.kinesisconnect.common.metrics.JmxNames;
 import io.kinesisconnect.common.metrics.MBeanRegistrar;
+import io.kinesisconnect.source.kinesis.ShardRef;
 import io.kinesisconnect.source.shard.ReaderMetrics;
-import io.kinesisconnect.source.shard.ShardRef;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

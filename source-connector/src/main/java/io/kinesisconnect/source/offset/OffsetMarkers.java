@@ -1,6 +1,6 @@
 package io.kinesisconnect.source.offset;
 
-import io.kinesisconnect.source.shard.ShardRef;
+import io.kinesisconnect.source.kinesis.ShardRef;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

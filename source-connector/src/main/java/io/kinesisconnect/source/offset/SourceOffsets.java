@@ -1,7 +1,7 @@
 package io.kinesisconnect.source.offset;
 
 import io.kinesisconnect.common.aws.KinesisNames;
-import io.kinesisconnect.source.shard.ShardRef;
+import io.kinesisconnect.source.kinesis.ShardRef;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -8,29 +8,26 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** The metadata headers a user can choose with {@code kinesis.headers}, by their config name. */
+/**
+ * The metadata headers a user can choose with {@code kinesis.headers}, by their config name; {@link
+ * RecordConverter} writes the matching {@link KinesisHeaders} header.
+ */
 public enum MetadataHeader {
-    STREAM("stream", KinesisHeaders.STREAM),
-    SHARD("shard", KinesisHeaders.SHARD_ID),
-    SEQUENCE("sequence", KinesisHeaders.SEQUENCE_NUMBER),
-    SUBSEQUENCE("subsequence", KinesisHeaders.SUBSEQUENCE_NUMBER),
-    ARRIVAL("arrival", KinesisHeaders.ARRIVAL_TIMESTAMP),
-    VALUE_TYPE(SourceKeys.HEADER_VALUE_TYPE, KinesisHeaders.VALUE_TYPE);
+    STREAM("stream"),
+    SHARD("shard"),
+    SEQUENCE("sequence"),
+    SUBSEQUENCE("subsequence"),
+    ARRIVAL("arrival"),
+    VALUE_TYPE(SourceKeys.HEADER_VALUE_TYPE);
 
     private final String configName;
-    private final String headerName;
 
-    MetadataHeader(String configName, String headerName) {
+    MetadataHeader(String configName) {
         this.configName = configName;
-        this.headerName = headerName;
     }
 
     public String configName() {
         return configName;
-    }
-
-    public String headerName() {
-        return headerName;
     }
 
     /** Every config name, in declaration order. */

@@ -1,8 +1,8 @@
 package io.kinesisconnect.source.record;
 
+import io.kinesisconnect.source.kinesis.ShardRef;
 import io.kinesisconnect.source.offset.ShardOffset;
 import io.kinesisconnect.source.offset.SourceOffsets;
-import io.kinesisconnect.source.shard.ShardRef;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;

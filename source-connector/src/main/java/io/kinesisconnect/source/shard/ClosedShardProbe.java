@@ -1,6 +1,7 @@
 package io.kinesisconnect.source.shard;
 
 import io.kinesisconnect.source.kinesis.IteratorPosition;
+import io.kinesisconnect.source.kinesis.ShardRef;
 import io.kinesisconnect.source.kinesis.StreamProxy;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 

@@ -2,6 +2,7 @@ package io.kinesisconnect.source.shard;
 
 import io.kinesisconnect.source.kinesis.FanOutProxy;
 import io.kinesisconnect.source.kinesis.IteratorPosition;
+import io.kinesisconnect.source.kinesis.ShardRef;
 import io.kinesisconnect.source.kinesis.ShardSubscription;
 import io.kinesisconnect.source.kinesis.SubscriptionSignal;
 import io.kinesisconnect.source.offset.ShardOffset;

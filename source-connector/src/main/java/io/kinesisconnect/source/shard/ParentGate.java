@@ -1,5 +1,7 @@
 package io.kinesisconnect.source.shard;
 
+import io.kinesisconnect.source.kinesis.ShardRef;
+
 /**
  * Decides when a shard may be read: after a reshard, a child's records must reach Kafka only after
  * every record of its parents, even when another task or worker reads the parents.

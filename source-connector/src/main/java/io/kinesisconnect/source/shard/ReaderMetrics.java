@@ -1,5 +1,7 @@
 package io.kinesisconnect.source.shard;
 
+import io.kinesisconnect.source.kinesis.ShardRef;
+
 /**
  * Where the readers' per-shard events go beyond the task's summary line, such as JMX beans. Calls
  * come from reader threads, one at a time per shard; an implementation must be thread-safe across

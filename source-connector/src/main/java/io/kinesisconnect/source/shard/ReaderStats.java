@@ -1,5 +1,6 @@
 package io.kinesisconnect.source.shard;
 
+import io.kinesisconnect.source.kinesis.ShardRef;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;

@@ -1,5 +1,6 @@
 package io.kinesisconnect.source.shard;
 
+import io.kinesisconnect.source.kinesis.ShardRef;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package io.kinesisconnect.source.shard;
 
 import io.kinesisconnect.source.kinesis.IteratorPosition;
+import io.kinesisconnect.source.kinesis.ShardRef;
 import io.kinesisconnect.source.offset.OffsetMarkers;
 import io.kinesisconnect.source.offset.ShardOffset;
 import io.kinesisconnect.source.record.Deaggregator;
@@ -84,7 +85,7 @@ final class ShardEmitter {
                                     settings.markerTopic(),
                                     settings.connectorName(),
                                     shard,
-                                    lastRead == null ? new ShardOffset(null, 0, true) : lastRead)));
+                                    lastRead == null ? ShardOffset.finished(null, 0) : lastRead)));
             markerQueued = true;
         }
         return flush();

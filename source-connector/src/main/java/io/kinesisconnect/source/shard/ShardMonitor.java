@@ -1,5 +1,6 @@
 package io.kinesisconnect.source.shard;
 
+import io.kinesisconnect.source.kinesis.ShardRef;
 import io.kinesisconnect.source.kinesis.StreamProxy;
 import java.time.Duration;
 import java.util.ArrayList;

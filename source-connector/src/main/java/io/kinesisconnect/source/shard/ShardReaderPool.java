@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Runs a task's shard readers on a few scheduler threads: each reader's next step is scheduled for
  * when it asked, so an idle or throttled shard costs no thread.
  */
-public final class ShardReaderPool implements AutoCloseable {
+public final class ShardReaderPool {
 
     private static final Logger log = LoggerFactory.getLogger(ShardReaderPool.class);
 
@@ -77,11 +77,6 @@ public final class ShardReaderPool implements AutoCloseable {
     /**
      * Stops scheduling, waits for running steps at most {@code timeout}, then closes the readers.
      */
-    @Override
-    public void close() {
-        close(Duration.ofSeconds(4));
-    }
-
     public void close(Duration timeout) {
         stopping.set(true);
         scheduler.shutdownNow();

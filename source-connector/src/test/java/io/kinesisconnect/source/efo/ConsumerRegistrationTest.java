@@ -3,7 +3,6 @@ package io.kinesisconnect.source.efo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kinesisconnect.source.EfoRegistration;
 import io.kinesisconnect.source.kinesis.ConsumerProxy;
 import java.time.Duration;
 import java.util.ArrayDeque;

@@ -10,7 +10,7 @@ import io.kinesisconnect.processes.StreamWriter;
 import io.kinesisconnect.processes.TopicReader;
 import io.kinesisconnect.source.KinesisSourceConfig;
 import io.kinesisconnect.source.KinesisSourceTaskConfig;
-import io.kinesisconnect.source.shard.ShardRef;
+import io.kinesisconnect.source.kinesis.ShardRef;
 import io.kinesisconnect.testkit.ConnectClusterExtension;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
 import io.kinesisconnect.testkit.RestResponse;

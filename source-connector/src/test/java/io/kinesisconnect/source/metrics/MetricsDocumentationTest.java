@@ -3,7 +3,7 @@ package io.kinesisconnect.source.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kinesisconnect.common.metrics.MBeanRegistrar;
-import io.kinesisconnect.source.shard.ShardRef;
+import io.kinesisconnect.source.kinesis.ShardRef;
 import io.kinesisconnect.testkit.DocumentedMetrics;
 import io.kinesisconnect.testkit.DocumentedMetrics.Metric;
 import java.util.List;

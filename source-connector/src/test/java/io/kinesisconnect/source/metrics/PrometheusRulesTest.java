@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.kinesisconnect.common.metrics.JmxNames;
-import io.kinesisconnect.source.shard.ShardRef;
+import io.kinesisconnect.source.kinesis.ShardRef;
 import io.kinesisconnect.testkit.DocumentedMetrics;
 import io.kinesisconnect.testkit.DocumentedMetrics.Metric;
 import java.io.IOException;

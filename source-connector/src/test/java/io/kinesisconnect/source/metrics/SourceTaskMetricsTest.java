@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.kinesisconnect.common.metrics.JmxNames;
 import io.kinesisconnect.common.metrics.MBeanRegistrar;
-import io.kinesisconnect.source.shard.ShardRef;
+import io.kinesisconnect.source.kinesis.ShardRef;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;

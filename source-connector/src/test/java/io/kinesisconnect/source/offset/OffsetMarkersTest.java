@@ -2,7 +2,7 @@ package io.kinesisconnect.source.offset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kinesisconnect.source.shard.ShardRef;
+import io.kinesisconnect.source.kinesis.ShardRef;
 import java.time.Instant;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.kinesisconnect.source.offset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kinesisconnect.source.shard.ShardRef;
+import io.kinesisconnect.source.kinesis.ShardRef;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -76,7 +76,7 @@ class DeaggregatorClasspathTest {
 
             // Through the converter, as the task does: reflection over the KCL record itself would
             // resolve every method signature, including the Glue types the plugin leaves out.
-            Class<?> shardType = plugin.loadClass("io.kinesisconnect.source.shard.ShardRef");
+            Class<?> shardType = plugin.loadClass("io.kinesisconnect.source.kinesis.ShardRef");
             Object shard =
                     shardType
                             .getConstructor(String.class, String.class)

@@ -2,8 +2,8 @@ package io.kinesisconnect.source.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kinesisconnect.source.kinesis.ShardRef;
 import io.kinesisconnect.source.offset.SourceOffsets;
-import io.kinesisconnect.source.shard.ShardRef;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

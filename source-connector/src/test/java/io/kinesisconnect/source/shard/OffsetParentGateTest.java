@@ -3,6 +3,7 @@ package io.kinesisconnect.source.shard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.kinesisconnect.source.kinesis.ShardRef;
 import io.kinesisconnect.source.offset.ShardOffset;
 import java.time.Duration;
 import java.util.Map;

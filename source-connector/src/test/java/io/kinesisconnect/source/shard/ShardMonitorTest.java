@@ -3,6 +3,7 @@ package io.kinesisconnect.source.shard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kinesisconnect.source.kinesis.ShardRef;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;

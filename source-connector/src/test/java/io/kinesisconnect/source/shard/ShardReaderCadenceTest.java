@@ -3,6 +3,7 @@ package io.kinesisconnect.source.shard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kinesisconnect.source.kinesis.IteratorPosition;
+import io.kinesisconnect.source.kinesis.ShardRef;
 import io.kinesisconnect.source.kinesis.StreamProxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kinesisconnect.common.metrics.MBeanRegistrar;
 import io.kinesisconnect.source.kinesis.IteratorPosition;
+import io.kinesisconnect.source.kinesis.ShardRef;
 import io.kinesisconnect.source.metrics.SourceTaskMetrics;
 import io.kinesisconnect.source.record.Deaggregator;
 import io.kinesisconnect.source.record.RecordConverter;

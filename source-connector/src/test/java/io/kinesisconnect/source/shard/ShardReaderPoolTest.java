@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kinesisconnect.processes.Await;
 import io.kinesisconnect.source.kinesis.IteratorPosition;
+import io.kinesisconnect.source.kinesis.ShardRef;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ class ShardReaderPoolTest {
 
     @AfterEach
     void stop() {
-        pool.close();
+        pool.close(Duration.ofSeconds(4));
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kinesisconnect.source.kinesis.IteratorPosition;
+import io.kinesisconnect.source.kinesis.ShardRef;
 import io.kinesisconnect.source.offset.ShardOffset;
 import io.kinesisconnect.source.offset.SourceOffsets;
 import io.kinesisconnect.source.record.Aggregates;

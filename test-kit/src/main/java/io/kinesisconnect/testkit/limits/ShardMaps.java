@@ -1,9 +1,8 @@
 package io.kinesisconnect.testkit.limits;
 
+import io.kinesisconnect.common.aws.StreamQueries;
 import io.kinesisconnect.processes.KinesisTestClients;
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,8 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.ListShardsRequest;
-import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 
 /**
@@ -64,22 +61,11 @@ final class ShardMaps implements AutoCloseable {
     }
 
     private ShardMap load(String stream) {
-        List<ShardMap.Range> open = new ArrayList<>();
-        String nextToken = null;
-        do {
-            // A follow-up page names only its token: ListShards refuses both at once.
-            ListShardsRequest request =
-                    nextToken == null
-                            ? ListShardsRequest.builder().streamName(stream).build()
-                            : ListShardsRequest.builder().nextToken(nextToken).build();
-            ListShardsResponse page = upstream.listShards(request);
-            page.shards().stream()
-                    .filter(shard -> shard.sequenceNumberRange().endingSequenceNumber() == null)
-                    .map(ShardMaps::range)
-                    .forEach(open::add);
-            nextToken = page.nextToken();
-        } while (nextToken != null);
-        return new ShardMap(open);
+        return new ShardMap(
+                StreamQueries.listShards(upstream, stream).stream()
+                        .filter(shard -> shard.sequenceNumberRange().endingSequenceNumber() == null)
+                        .map(ShardMaps::range)
+                        .toList());
     }
 
     private static ShardMap.Range range(Shard shard) {

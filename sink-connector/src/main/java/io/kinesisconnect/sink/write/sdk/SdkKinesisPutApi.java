@@ -1,12 +1,11 @@
 package io.kinesisconnect.sink.write.sdk;
 
+import io.kinesisconnect.common.aws.StreamQueries;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.ListShardsRequest;
-import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
@@ -23,18 +22,9 @@ public final class SdkKinesisPutApi implements KinesisPutApi {
 
     @Override
     public List<ShardRange> listShards(String stream) {
-        List<ShardRange> shards = new ArrayList<>();
-        String next = null;
-        do {
-            ListShardsRequest request =
-                    next == null
-                            ? ListShardsRequest.builder().streamName(stream).build()
-                            : ListShardsRequest.builder().nextToken(next).build();
-            ListShardsResponse response = client.listShards(request);
-            response.shards().forEach(s -> shards.add(range(s)));
-            next = response.nextToken();
-        } while (next != null);
-        return shards;
+        return StreamQueries.listShards(client, stream).stream()
+                .map(SdkKinesisPutApi::range)
+                .toList();
     }
 
     private static ShardRange range(Shard shard) {

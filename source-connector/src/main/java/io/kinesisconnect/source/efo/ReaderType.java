@@ -1,4 +1,4 @@
-package io.kinesisconnect.source;
+package io.kinesisconnect.source.efo;
 
 import java.util.Arrays;
 import java.util.List;

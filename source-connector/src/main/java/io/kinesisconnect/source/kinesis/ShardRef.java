@@ -1,4 +1,4 @@
-package io.kinesisconnect.source.shard;
+package io.kinesisconnect.source.kinesis;
 
 import java.util.Comparator;
 

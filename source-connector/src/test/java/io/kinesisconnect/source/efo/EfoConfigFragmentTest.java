@@ -1,7 +1,8 @@
-package io.kinesisconnect.source;
+package io.kinesisconnect.source.efo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kinesisconnect.source.KinesisSourceConfig;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

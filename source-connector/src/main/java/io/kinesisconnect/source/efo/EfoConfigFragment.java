@@ -1,4 +1,4 @@
-package io.kinesisconnect.source;
+package io.kinesisconnect.source.efo;
 
 import io.kinesisconnect.common.keys.SourceKeys;
 import java.time.Duration;
