@@ -130,7 +130,7 @@ public class KinesisSourceTask extends SourceTask {
                 "Started task={} shards={} reader={} startPosition={} in {} ms",
                 name,
                 shards.size(),
-                config.efo().readerType().configName(),
+                config.efo().readerType().configValue(),
                 initialPosition,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
