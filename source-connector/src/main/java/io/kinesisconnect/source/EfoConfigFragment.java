@@ -1,13 +1,14 @@
 package io.kinesisconnect.source;
 
+import io.kinesisconnect.common.aws.KinesisNames;
 import io.kinesisconnect.common.config.ConfigChoices;
+import io.kinesisconnect.common.config.ConfigErrors;
 import io.kinesisconnect.common.config.VisibleWhen;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -54,12 +55,6 @@ public final class EfoConfigFragment {
                     + " its last continuation sequence number. Kinesis ends a subscription after 5"
                     + " minutes anyway; the default renews just before that. At least 5 s: a"
                     + " subscription must live long enough for its first event.";
-
-    /** Kinesis consumer names: 1 to 128 of [a-zA-Z0-9_.-]. */
-    static final Pattern CONSUMER_NAME = Pattern.compile("[a-zA-Z0-9_.-]{1,128}");
-
-    private static final String NAME_RULE =
-            "1 to 128 characters of a-z, A-Z, 0-9, '_', '.' and '-'";
 
     /** Shows an EFO key only when kinesis.reader.type is 'efo'. */
     private static final VisibleWhen<ReaderType> EFO_ONLY =
@@ -160,16 +155,16 @@ public final class EfoConfigFragment {
             return errors;
         }
         String name = connectorName.orElse("");
-        if (!CONSUMER_NAME.matcher(name).matches()) {
-            errors.put(
+        if (!KinesisNames.NAME.matcher(name).matches()) {
+            ConfigErrors.add(
+                    errors,
                     CONSUMER_NAME_CONFIG,
-                    List.of(
-                            "kinesis.efo.consumer.name is empty, so the consumer would be named"
-                                    + " after the connector, but the connector name '"
-                                    + name
-                                    + "' is not a valid consumer name ("
-                                    + NAME_RULE
-                                    + "); set kinesis.efo.consumer.name"));
+                    "kinesis.efo.consumer.name is empty, so the consumer would be named after the"
+                            + " connector, but the connector name '"
+                            + name
+                            + "' is not a valid consumer name ("
+                            + KinesisNames.NAME_RULE
+                            + "); set kinesis.efo.consumer.name");
         }
         return errors;
     }
@@ -179,15 +174,17 @@ public final class EfoConfigFragment {
         @Override
         public void ensureValid(String name, Object value) {
             String text = value == null ? "" : value.toString().trim();
-            if (!text.isEmpty() && !CONSUMER_NAME.matcher(text).matches()) {
+            if (!text.isEmpty() && !KinesisNames.NAME.matcher(text).matches()) {
                 throw new ConfigException(
-                        name, value, "A Kinesis consumer name is " + NAME_RULE + "; or empty");
+                        name,
+                        value,
+                        "A Kinesis consumer name is " + KinesisNames.NAME_RULE + "; or empty");
             }
         }
 
         @Override
         public String toString() {
-            return NAME_RULE + "; empty for the connector's name";
+            return KinesisNames.NAME_RULE + "; empty for the connector's name";
         }
     }
 }

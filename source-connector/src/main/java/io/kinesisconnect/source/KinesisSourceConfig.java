@@ -599,7 +599,7 @@ public class KinesisSourceConfig extends AbstractConfig {
                         name, value, "At least one Kinesis stream name is required");
             }
             for (String stream : streams) {
-                if (!KinesisNames.STREAM_NAME.matcher(stream.trim()).matches()) {
+                if (!KinesisNames.NAME.matcher(stream.trim()).matches()) {
                     throw new ConfigException(
                             name,
                             stream,
