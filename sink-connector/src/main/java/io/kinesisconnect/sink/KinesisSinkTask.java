@@ -1,6 +1,7 @@
 package io.kinesisconnect.sink;
 
 import io.kinesisconnect.common.ProjectVersion;
+import io.kinesisconnect.common.keys.ConnectKeys;
 import io.kinesisconnect.sink.config.KinesisSinkConfig;
 import io.kinesisconnect.sink.config.SinkWriter;
 import io.kinesisconnect.sink.write.KinesisRecordWriter;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
 public class KinesisSinkTask extends SinkTask {
 
     /** Set by the connector in each task config: the task's index, for logs and JMX. */
-    public static final String TASK_ID_CONFIG = "kinesis.task.id";
+    public static final String TASK_ID_CONFIG = ConnectKeys.TASK_ID;
 
     private static final Logger log = LoggerFactory.getLogger(KinesisSinkTask.class);
 

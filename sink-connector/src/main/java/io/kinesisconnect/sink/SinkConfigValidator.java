@@ -1,9 +1,9 @@
 package io.kinesisconnect.sink;
 
+import io.kinesisconnect.common.config.ConfigChoice;
 import io.kinesisconnect.common.config.ConfigErrors;
 import io.kinesisconnect.common.keys.AwsKeys;
 import io.kinesisconnect.common.keys.KplConfigKeys;
-import io.kinesisconnect.sink.config.ConfigChoice;
 import io.kinesisconnect.sink.config.HashKeySource;
 import io.kinesisconnect.sink.config.KinesisSinkConfig;
 import io.kinesisconnect.sink.config.PartitionKeySource;

@@ -4,6 +4,7 @@ import io.kinesisconnect.common.aws.StreamExistence;
 import io.kinesisconnect.common.aws.StreamVerdict;
 import io.kinesisconnect.common.config.ConfigErrors;
 import io.kinesisconnect.common.keys.AwsKeys;
+import io.kinesisconnect.common.keys.SinkKeys;
 import io.kinesisconnect.sink.config.KinesisSinkConfig;
 import io.kinesisconnect.sink.record.InvalidRecordException;
 import io.kinesisconnect.sink.route.StreamRouter;
@@ -53,7 +54,7 @@ final class StreamCheck {
     static Map<String, String> candidates(Map<String, String> props, KinesisSinkConfig config) {
         Map<String, String> streams = new LinkedHashMap<>();
         List<String> topics =
-                Arrays.stream(props.getOrDefault("topics", "").split(","))
+                Arrays.stream(props.getOrDefault(SinkKeys.TOPICS, "").split(","))
                         .map(String::trim)
                         .filter(t -> !t.isEmpty())
                         .toList();

@@ -2,9 +2,14 @@ package io.kinesisconnect.source;
 
 import io.kinesisconnect.common.aws.AwsConfigFragment;
 import io.kinesisconnect.common.aws.KinesisNames;
+import io.kinesisconnect.common.config.ConfigChoices;
 import io.kinesisconnect.common.config.ConfigErrors;
 import io.kinesisconnect.common.config.SummaryInterval;
+import io.kinesisconnect.common.config.VisibleWhen;
+import io.kinesisconnect.common.connect.TopicNames;
+import io.kinesisconnect.common.keys.ConnectKeys;
 import io.kinesisconnect.common.keys.SourceKeys;
+import io.kinesisconnect.common.keys.StartupMode;
 import io.kinesisconnect.common.text.StartupDates;
 import io.kinesisconnect.source.efo.EfoConfigFragment;
 import io.kinesisconnect.source.record.MetadataHeader;
@@ -15,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,7 +43,7 @@ public class KinesisSourceConfig extends AbstractConfig {
     private static final String STREAMS_DOC =
             "Kinesis streams to read, comma-separated. Each stream's shards are spread over the tasks.";
 
-    public static final String TOPIC_TEMPLATE_CONFIG = "kinesis.topic.template";
+    public static final String TOPIC_TEMPLATE_CONFIG = SourceKeys.TOPIC_TEMPLATE;
     public static final String TOPIC_TEMPLATE_DEFAULT = "${stream}";
     private static final String TOPIC_TEMPLATE_DOC =
             "The Kafka topic of a stream's records; ${stream} is replaced by the stream name. A stream"
@@ -59,7 +63,7 @@ public class KinesisSourceConfig extends AbstractConfig {
                     + " applies, because without it the value cannot be read.";
 
     public static final String STARTUP_POSITION_CONFIG = SourceKeys.STARTUP_POSITION;
-    public static final String STARTUP_POSITION_DEFAULT = StartupMode.LATEST.configName();
+    public static final String STARTUP_POSITION_DEFAULT = StartupMode.LATEST.configValue();
     private static final String STARTUP_POSITION_DOC =
             "Where shards without a stored offset start: 'latest' (records written after the"
                     + " connector was created; resolved once to that instant, and kept across"
@@ -234,14 +238,15 @@ public class KinesisSourceConfig extends AbstractConfig {
                 STARTUP_POSITION_CONFIG,
                 Type.STRING,
                 STARTUP_POSITION_DEFAULT,
-                ConfigDef.CaseInsensitiveValidString.in(StartupMode.names().toArray(String[]::new)),
+                ConfigChoices.validator(StartupMode.class),
                 Importance.HIGH,
                 STARTUP_POSITION_DOC,
                 GROUP_STARTUP,
                 ++order,
                 Width.SHORT,
                 "Startup position",
-                List.of(STARTUP_DATE_CONFIG));
+                List.of(STARTUP_DATE_CONFIG),
+                ConfigChoices.recommender(StartupMode.class));
         def.define(
                 STARTUP_DATE_CONFIG,
                 Type.STRING,
@@ -253,7 +258,7 @@ public class KinesisSourceConfig extends AbstractConfig {
                 ++order,
                 Width.MEDIUM,
                 "Startup date",
-                new StartupDateRecommender());
+                VisibleWhen.of(STARTUP_POSITION_CONFIG, StartupMode.DATE));
     }
 
     private static void defineReading(ConfigDef def) {
@@ -411,7 +416,7 @@ public class KinesisSourceConfig extends AbstractConfig {
     }
 
     public StartupMode startupMode() {
-        return StartupMode.fromConfig(getString(STARTUP_POSITION_CONFIG));
+        return ConfigChoices.of(StartupMode.class, getString(STARTUP_POSITION_CONFIG));
     }
 
     /** The configured startup date, when the mode is {@link StartupMode#DATE}. */
@@ -508,7 +513,8 @@ public class KinesisSourceConfig extends AbstractConfig {
      */
     public Map<String, List<String>> validate() {
         Map<String, List<String>> errors = new LinkedHashMap<>(aws().validate());
-        errors.putAll(efo().validate(Optional.ofNullable(originalsStrings().get("name"))));
+        errors.putAll(
+                efo().validate(Optional.ofNullable(originalsStrings().get(ConnectKeys.NAME))));
         if (startupMode() == StartupMode.DATE && startupDate().isEmpty()) {
             ConfigErrors.add(
                     errors,
@@ -516,7 +522,7 @@ public class KinesisSourceConfig extends AbstractConfig {
                     "kinesis.startup.position=date needs kinesis.startup.date; accepted: "
                             + StartupDates.ACCEPTED_FORMS);
         }
-        String valueConverter = originalsStrings().getOrDefault("value.converter", "");
+        String valueConverter = originalsStrings().getOrDefault(ConnectKeys.VALUE_CONVERTER, "");
         if (valueConverter.endsWith(".StringConverter") && !valuesAsStrings()) {
             ConfigErrors.add(
                     errors,
@@ -594,7 +600,7 @@ public class KinesisSourceConfig extends AbstractConfig {
                         name, value, "At least one Kinesis stream name is required");
             }
             for (String stream : streams) {
-                if (!KinesisNames.STREAM_NAME.matcher(stream.trim()).matches()) {
+                if (!KinesisNames.NAME.matcher(stream.trim()).matches()) {
                     throw new ConfigException(
                             name,
                             stream,
@@ -655,23 +661,6 @@ public class KinesisSourceConfig extends AbstractConfig {
         @Override
         public String toString() {
             return StartupDates.ACCEPTED_FORMS;
-        }
-    }
-
-    /** Shows kinesis.startup.date only when the startup position is 'date'. */
-    static final class StartupDateRecommender implements ConfigDef.Recommender {
-        @Override
-        public List<Object> validValues(String name, Map<String, Object> parsedConfig) {
-            return List.of();
-        }
-
-        @Override
-        public boolean visible(String name, Map<String, Object> parsedConfig) {
-            Object mode = parsedConfig.get(STARTUP_POSITION_CONFIG);
-            return mode != null
-                    && StartupMode.DATE
-                            .configName()
-                            .equals(mode.toString().toLowerCase(Locale.ROOT));
         }
     }
 }

@@ -82,7 +82,7 @@ public class KinesisSourceConnector extends SourceConnector {
                 "Started connector={} streams={} startup={} start={}",
                 props.get("name"),
                 config.streams(),
-                config.startupMode().configName(),
+                config.startupMode().configValue(),
                 startMillis == KinesisSourceTaskConfig.FROM_TRIM_HORIZON
                         ? "trim horizon"
                         : Instant.ofEpochMilli(startMillis));
@@ -104,7 +104,7 @@ public class KinesisSourceConnector extends SourceConnector {
         log.info(
                 "EFO consumer={} registration={} ACTIVE on {}",
                 consumer,
-                efo.registration().configName(),
+                efo.registration().configValue(),
                 arns.keySet());
     }
 

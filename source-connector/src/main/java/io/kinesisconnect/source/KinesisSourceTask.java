@@ -2,6 +2,7 @@ package io.kinesisconnect.source;
 
 import io.kinesisconnect.common.ProjectVersion;
 import io.kinesisconnect.common.aws.AwsClientFactory;
+import io.kinesisconnect.common.keys.ConnectKeys;
 import io.kinesisconnect.common.metrics.MBeanRegistrar;
 import io.kinesisconnect.source.efo.EfoConsumers;
 import io.kinesisconnect.source.efo.EfoRegistration;
@@ -125,7 +126,10 @@ public class KinesisSourceTask extends SourceTask {
                     SourceOffsets.readOffset(stored.get(SourceOffsets.partition(shard)));
             readers.add(factory.create(shard, offset));
         }
-        summary = new TaskSummary(name, config.summaryInterval(), stats, buffer);
+        // <connector>-<task id>, as the sink's line: `name` ("<connector>-task") is every task's.
+        String task =
+                props.getOrDefault(ConnectKeys.NAME, "kinesis-source") + "-" + config.taskId();
+        summary = new TaskSummary(task, config.summaryInterval(), stats, buffer);
         pool = new ShardReaderPool(name, config.readerThreads(), failure);
         metrics.register(
                 readers.stream().filter(r -> !r.isDone()).map(SteppedReader::shard).toList());
@@ -134,7 +138,7 @@ public class KinesisSourceTask extends SourceTask {
                 "Started task={} shards={} reader={} startPosition={} in {} ms",
                 name,
                 shards.size(),
-                config.efo().readerType().configName(),
+                config.efo().readerType().configValue(),
                 initialPosition,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
     }

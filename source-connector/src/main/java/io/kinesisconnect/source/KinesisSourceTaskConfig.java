@@ -1,5 +1,7 @@
 package io.kinesisconnect.source;
 
+import io.kinesisconnect.common.keys.ConnectKeys;
+import io.kinesisconnect.common.keys.StartupMode;
 import io.kinesisconnect.source.kinesis.IteratorPosition;
 import io.kinesisconnect.source.kinesis.ShardRef;
 import java.time.Instant;
@@ -17,7 +19,7 @@ public final class KinesisSourceTaskConfig extends KinesisSourceConfig {
 
     public static final String TASK_SHARDS_CONFIG = "kinesis.task.shards";
     public static final String TASK_START_MILLIS_CONFIG = "kinesis.task.start.ms";
-    public static final String TASK_ID_CONFIG = "kinesis.task.id";
+    public static final String TASK_ID_CONFIG = ConnectKeys.TASK_ID;
 
     /** {@link #TASK_START_MILLIS_CONFIG} value for "from the trim horizon". */
     public static final long FROM_TRIM_HORIZON = -1;

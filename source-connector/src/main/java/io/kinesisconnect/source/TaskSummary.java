@@ -1,5 +1,7 @@
 package io.kinesisconnect.source;
 
+import io.kinesisconnect.common.summary.SummaryClock;
+import io.kinesisconnect.common.summary.SummaryLine;
 import io.kinesisconnect.source.shard.ReaderStats;
 import io.kinesisconnect.source.shard.RecordBuffer;
 import java.time.Duration;
@@ -12,38 +14,37 @@ final class TaskSummary {
     private static final Logger log = LoggerFactory.getLogger(TaskSummary.class);
 
     private final String task;
-    private final Duration interval;
+    private final SummaryClock clock;
     private final ReaderStats stats;
     private final RecordBuffer buffer;
-    private long lastNanos = System.nanoTime();
 
     TaskSummary(String task, Duration interval, ReaderStats stats, RecordBuffer buffer) {
+        this(task, new SummaryClock(interval), stats, buffer);
+    }
+
+    TaskSummary(String task, SummaryClock clock, ReaderStats stats, RecordBuffer buffer) {
         this.task = task;
-        this.interval = interval;
+        this.clock = clock;
         this.stats = stats;
         this.buffer = buffer;
     }
 
     void maybeLog() {
-        long now = System.nanoTime();
-        long elapsed = now - lastNanos;
-        if (interval.isZero() || elapsed < interval.toNanos()) {
-            return;
-        }
-        lastNanos = now;
-        long[] s = stats.snapshotAndReset();
-        double seconds = elapsed / 1e9;
-        log.info(
-                "Summary task={} records={} rate={}/s bytes={} getRecordsCalls={} throttles={} transientErrors={}"
-                        + " maxMillisBehindLatest={} buffered={}",
-                task,
-                s[0],
-                Math.round(s[0] / seconds),
-                s[1],
-                s[2],
-                s[3],
-                s[4],
-                s[5],
-                buffer.size());
+        clock.due().ifPresent(elapsed -> log.info("{}", line(elapsed)));
+    }
+
+    /** The line for the counts since the last one, {@code elapsedNanos} ago; resets the counts. */
+    String line(long elapsedNanos) {
+        ReaderStats.Snapshot s = stats.snapshotAndReset();
+        return SummaryLine.of("source", task)
+                .add("records", s.records())
+                .add("rate_per_s", SummaryLine.perSecond(s.records(), elapsedNanos))
+                .add("bytes", s.bytes())
+                .add("get_records_calls", s.getRecordsCalls())
+                .add("throttles", s.throttles())
+                .add("transient_errors", s.transientErrors())
+                .add("max_millis_behind_latest", s.maxMillisBehindLatest())
+                .add("buffered", buffer.size())
+                .toString();
     }
 }

@@ -57,7 +57,7 @@ final class StreamsReader {
 
     private static Optional<StreamSpec> stream(Fields f) {
         Optional<String> name = f.requiredString("stream", "the Kinesis stream name");
-        name.filter(n -> !KinesisNames.STREAM_NAME.matcher(n).matches())
+        name.filter(n -> !KinesisNames.NAME.matcher(n).matches())
                 .ifPresent(
                         n ->
                                 f.context()
@@ -71,7 +71,7 @@ final class StreamsReader {
         Optional<List<StreamSpec.Target>> targets = targets(f);
         f.reportUnknown(KEYS, Map.of());
         if (name.isEmpty()
-                || !KinesisNames.STREAM_NAME.matcher(name.get()).matches()
+                || !KinesisNames.NAME.matcher(name.get()).matches()
                 || targets.isEmpty()) {
             return Optional.empty();
         }

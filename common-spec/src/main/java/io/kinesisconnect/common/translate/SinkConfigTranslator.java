@@ -2,6 +2,7 @@ package io.kinesisconnect.common.translate;
 
 import io.kinesisconnect.common.keys.KplConfigKeys;
 import io.kinesisconnect.common.keys.SinkKeys;
+import io.kinesisconnect.common.keys.StreamRouting;
 import io.kinesisconnect.common.spec.ClientProperty;
 import io.kinesisconnect.common.spec.Diagnostics;
 import io.kinesisconnect.common.spec.EgressSpec;
@@ -33,7 +34,7 @@ final class SinkConfigTranslator {
         topics(egress).ifPresent(t -> config.put(SinkKeys.TOPICS, String.join(",", t)));
         // A StateFun egress message names its own stream, so a record's header does in Connect;
         // x-kafka-connect.config may set kinesis.stream as the fallback, or another routing.
-        config.put(SinkKeys.STREAM_ROUTING, SinkKeys.STREAM_ROUTING_HEADER);
+        config.put(SinkKeys.STREAM_ROUTING, StreamRouting.HEADER.configValue());
         config.put(
                 SinkKeys.MAX_OUTSTANDING_RECORDS, Integer.toString(egress.maxOutstandingRecords()));
         for (ClientProperty p : egress.clientProperties()) {

@@ -1,6 +1,7 @@
 package io.kinesisconnect.common.translate;
 
 import io.kinesisconnect.common.keys.SourceKeys;
+import io.kinesisconnect.common.keys.StartupMode;
 import io.kinesisconnect.common.spec.Diagnostics;
 import io.kinesisconnect.common.spec.IngressSpec;
 import io.kinesisconnect.common.spec.Origin;
@@ -120,12 +121,12 @@ final class SourceConfigTranslator {
 
     private static void startup(StartupPosition position, Map<String, String> config) {
         if (position instanceof StartupPosition.Earliest) {
-            config.put(SourceKeys.STARTUP_POSITION, SourceKeys.STARTUP_EARLIEST);
+            config.put(SourceKeys.STARTUP_POSITION, StartupMode.EARLIEST.configValue());
         } else if (position instanceof StartupPosition.AtDate d) {
-            config.put(SourceKeys.STARTUP_POSITION, SourceKeys.STARTUP_DATE_VALUE);
+            config.put(SourceKeys.STARTUP_POSITION, StartupMode.DATE.configValue());
             config.put(SourceKeys.STARTUP_DATE, d.date().toString());
         } else {
-            config.put(SourceKeys.STARTUP_POSITION, SourceKeys.STARTUP_LATEST);
+            config.put(SourceKeys.STARTUP_POSITION, StartupMode.LATEST.configValue());
         }
     }
 }

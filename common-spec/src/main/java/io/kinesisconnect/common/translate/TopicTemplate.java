@@ -1,5 +1,6 @@
 package io.kinesisconnect.common.translate;
 
+import io.kinesisconnect.common.connect.TopicNames;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,7 +12,6 @@ import java.util.regex.Pattern;
 public final class TopicTemplate {
     public static final String DEFAULT = "${namespace}.${name}";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
-    private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
 
     private final String template;
 
@@ -49,7 +49,7 @@ public final class TopicTemplate {
 
     /** The problem with {@code topic} as a Kafka topic name, if any. */
     public static Optional<String> checkTopic(String topic) {
-        if (!TOPIC.matcher(topic).matches() || topic.equals(".") || topic.equals("..")) {
+        if (!TopicNames.isValid(topic)) {
             return Optional.of(
                     "'"
                             + topic

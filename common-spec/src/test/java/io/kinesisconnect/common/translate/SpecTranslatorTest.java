@@ -111,7 +111,7 @@ class SpecTranslatorTest {
         assertThat(sink.config())
                 .containsEntry("connector.class", SinkKeys.CONNECTOR_CLASS_NAME)
                 .containsEntry(SinkKeys.TOPICS, "greetings")
-                .containsEntry(SinkKeys.STREAM_ROUTING, SinkKeys.STREAM_ROUTING_HEADER)
+                .containsEntry(SinkKeys.STREAM_ROUTING, "header")
                 .containsEntry(SinkKeys.MAX_OUTSTANDING_RECORDS, "9999")
                 .containsEntry("kpl.ThreadingModel", "POOLED")
                 .containsEntry("kpl.ThreadPoolSize", "10")

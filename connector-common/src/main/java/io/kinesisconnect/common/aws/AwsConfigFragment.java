@@ -16,6 +16,7 @@ import static io.kinesisconnect.common.keys.AwsKeys.TLS_VERIFY_CERTIFICATES;
 import static io.kinesisconnect.common.keys.AwsKeys.WEB_IDENTITY_ROLE_ARN;
 import static io.kinesisconnect.common.keys.AwsKeys.WEB_IDENTITY_TOKEN_FILE;
 
+import io.kinesisconnect.common.config.ConfigChoice;
 import io.kinesisconnect.common.keys.AwsKeys;
 import java.net.URI;
 import java.time.Duration;
@@ -101,7 +102,8 @@ public final class AwsConfigFragment {
     }
 
     public CredentialsProviderType credentialsProvider() {
-        return CredentialsProviderType.fromConfig(config.getString(CREDENTIALS_PROVIDER))
+        return ConfigChoice.parse(
+                        CredentialsProviderType.class, config.getString(CREDENTIALS_PROVIDER))
                 .orElse(CredentialsProviderType.DEFAULT);
     }
 

@@ -18,7 +18,9 @@ import static io.kinesisconnect.common.keys.AwsKeys.STS_SESSION_NAME;
 import static io.kinesisconnect.common.keys.AwsKeys.WEB_IDENTITY_ROLE_ARN;
 import static io.kinesisconnect.common.keys.AwsKeys.WEB_IDENTITY_TOKEN_FILE;
 
+import io.kinesisconnect.common.config.ConfigChoices;
 import io.kinesisconnect.common.config.ConfigErrors;
+import io.kinesisconnect.common.config.VisibleWhen;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,24 +38,29 @@ final class CredentialsKeys {
     private static final String GROUP = AwsConfigFragment.GROUP_CREDENTIALS;
 
     /** Each provider-specific key and the recommender that says which providers use it. */
-    static final Map<String, AppliesTo> APPLIES = applies();
+    static final Map<String, VisibleWhen<CredentialsProviderType>> APPLIES = applies();
 
     private CredentialsKeys() {}
 
-    private static Map<String, AppliesTo> applies() {
-        Map<String, AppliesTo> m = new LinkedHashMap<>();
-        m.put(ACCESS_KEY_ID, new AppliesTo(BASIC));
-        m.put(SECRET_ACCESS_KEY, new AppliesTo(BASIC));
-        m.put(SESSION_TOKEN, new AppliesTo(BASIC));
-        m.put(PROFILE_NAME, new AppliesTo(PROFILE));
-        m.put(PROFILE_PATH, new AppliesTo(PROFILE));
-        m.put(STS_ROLE_ARN, new AppliesTo(STS_ASSUME_ROLE));
-        m.put(STS_EXTERNAL_ID, new AppliesTo(STS_ASSUME_ROLE));
-        m.put(STS_SESSION_NAME, new AppliesTo(STS_ASSUME_ROLE, WEB_IDENTITY));
-        m.put(WEB_IDENTITY_TOKEN_FILE, new AppliesTo(WEB_IDENTITY));
-        m.put(WEB_IDENTITY_ROLE_ARN, new AppliesTo(WEB_IDENTITY));
-        m.put(CREDENTIALS_PROVIDER_CLASS, new AppliesTo(CUSTOM));
+    private static Map<String, VisibleWhen<CredentialsProviderType>> applies() {
+        Map<String, VisibleWhen<CredentialsProviderType>> m = new LinkedHashMap<>();
+        m.put(ACCESS_KEY_ID, appliesTo(BASIC));
+        m.put(SECRET_ACCESS_KEY, appliesTo(BASIC));
+        m.put(SESSION_TOKEN, appliesTo(BASIC));
+        m.put(PROFILE_NAME, appliesTo(PROFILE));
+        m.put(PROFILE_PATH, appliesTo(PROFILE));
+        m.put(STS_ROLE_ARN, appliesTo(STS_ASSUME_ROLE));
+        m.put(STS_EXTERNAL_ID, appliesTo(STS_ASSUME_ROLE));
+        m.put(STS_SESSION_NAME, appliesTo(STS_ASSUME_ROLE, WEB_IDENTITY));
+        m.put(WEB_IDENTITY_TOKEN_FILE, appliesTo(WEB_IDENTITY));
+        m.put(WEB_IDENTITY_ROLE_ARN, appliesTo(WEB_IDENTITY));
+        m.put(CREDENTIALS_PROVIDER_CLASS, appliesTo(CUSTOM));
         return m;
+    }
+
+    private static VisibleWhen<CredentialsProviderType> appliesTo(
+            CredentialsProviderType first, CredentialsProviderType... more) {
+        return VisibleWhen.of(CREDENTIALS_PROVIDER, first, more);
     }
 
     static void define(ConfigDef def) {
@@ -62,8 +69,7 @@ final class CredentialsKeys {
                 CREDENTIALS_PROVIDER,
                 Type.STRING,
                 CredentialsProviderType.DEFAULT.configValue(),
-                ConfigDef.ValidString.in(
-                        CredentialsProviderType.configValues().toArray(String[]::new)),
+                ConfigChoices.validator(CredentialsProviderType.class),
                 Importance.HIGH,
                 "Where AWS credentials come from: default (the SDK's default chain), basic (access key"
                         + " below), profile, sts-assume-role, web-identity, or custom (a provider class).",
@@ -72,7 +78,7 @@ final class CredentialsKeys {
                 Width.MEDIUM,
                 "Credentials provider",
                 new ArrayList<>(APPLIES.keySet()),
-                new ProviderValues());
+                ConfigChoices.recommender(CredentialsProviderType.class));
         password(
                 def,
                 ACCESS_KEY_ID,
@@ -220,9 +226,9 @@ final class CredentialsKeys {
                                                     errors));
             default -> {}
         }
-        for (Map.Entry<String, AppliesTo> e : APPLIES.entrySet()) {
+        for (Map.Entry<String, VisibleWhen<CredentialsProviderType>> e : APPLIES.entrySet()) {
             String key = e.getKey();
-            if (!e.getValue().types().contains(type) && isSet(config, key)) {
+            if (!e.getValue().choices().contains(type) && isSet(config, key)) {
                 ConfigErrors.add(
                         errors,
                         key,
@@ -230,10 +236,7 @@ final class CredentialsKeys {
                                 + " is only used with "
                                 + CREDENTIALS_PROVIDER
                                 + " "
-                                + e.getValue().types().stream()
-                                        .map(CredentialsProviderType::configValue)
-                                        .sorted()
-                                        .toList()
+                                + e.getValue().choiceValues()
                                 + ", not "
                                 + type.configValue()
                                 + "; remove it or change the provider");
@@ -250,19 +253,6 @@ final class CredentialsKeys {
             boolean present, String key, String provider, Map<String, List<String>> errors) {
         if (!present) {
             ConfigErrors.add(errors, key, key + " is required with " + provider);
-        }
-    }
-
-    /** Offers the provider types as the valid values of {@code aws.credentials.provider}. */
-    private static final class ProviderValues implements ConfigDef.Recommender {
-        @Override
-        public List<Object> validValues(String name, Map<String, Object> parsedConfig) {
-            return new ArrayList<>(CredentialsProviderType.configValues());
-        }
-
-        @Override
-        public boolean visible(String name, Map<String, Object> parsedConfig) {
-            return true;
         }
     }
 }

@@ -1,31 +1,13 @@
 package io.kinesisconnect.common.aws;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
+import io.kinesisconnect.common.config.ConfigChoice;
 
-/** The values of {@code aws.credentials.provider}. */
-public enum CredentialsProviderType {
+/** The values of {@code aws.credentials.provider}, written as {@code sts-assume-role} and so on. */
+public enum CredentialsProviderType implements ConfigChoice {
     DEFAULT,
     BASIC,
     PROFILE,
     STS_ASSUME_ROLE,
     WEB_IDENTITY,
-    CUSTOM;
-
-    /** The value as written in configs, such as {@code sts-assume-role}. */
-    public String configValue() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    public static Optional<CredentialsProviderType> fromConfig(String value) {
-        return Arrays.stream(values())
-                .filter(t -> t.configValue().equalsIgnoreCase(value == null ? "" : value.trim()))
-                .findFirst();
-    }
-
-    public static List<String> configValues() {
-        return Arrays.stream(values()).map(CredentialsProviderType::configValue).toList();
-    }
+    CUSTOM
 }

@@ -2,7 +2,10 @@ package io.kinesisconnect.common.aws;
 
 import java.util.regex.Pattern;
 
-/** What Kinesis accepts as a stream name: 1 to 128 of a-z, A-Z, 0-9, '_', '.' and '-'. */
+/**
+ * What Kinesis accepts as a name: 1 to 128 of a-z, A-Z, 0-9, '_', '.' and '-'. Stream names,
+ * consumer names and shard ids all follow this one rule in the Kinesis API.
+ */
 public final class KinesisNames {
 
     /** The characters a stream name may hold. */
@@ -11,8 +14,15 @@ public final class KinesisNames {
 
     public static final int STREAM_NAME_MAX_LENGTH = 128;
 
-    /** The same rule as a pattern, for places that already use regular expressions. */
-    public static final Pattern STREAM_NAME =
+    /** The rule in words, for messages and docs. */
+    public static final String NAME_RULE =
+            "1 to " + STREAM_NAME_MAX_LENGTH + " characters of a-z, A-Z, 0-9, '_', '.' and '-'";
+
+    /**
+     * The same rule as a pattern, for places that already use regular expressions: stream names,
+     * consumer names and shard ids.
+     */
+    public static final Pattern NAME =
             Pattern.compile("[a-zA-Z0-9_.-]{1," + STREAM_NAME_MAX_LENGTH + "}");
 
     private KinesisNames() {}

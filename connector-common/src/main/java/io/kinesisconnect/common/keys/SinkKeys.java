@@ -10,16 +10,16 @@ public final class SinkKeys {
     public static final String MAX_OUTSTANDING_RECORDS = "kinesis.max.outstanding.records";
     public static final int MAX_OUTSTANDING_RECORDS_DEFAULT = 10_000;
 
-    /** How the sink picks each record's stream: static, mapping or header. */
+    /** How the sink picks each record's stream: a {@link StreamRouting}. */
     public static final String STREAM_ROUTING = "kinesis.stream.routing";
-
-    /** Routing by a per-record header, the Connect form of a StateFun egress message's stream. */
-    public static final String STREAM_ROUTING_HEADER = "header";
 
     /** The fixed stream, or the fallback of the other routings. */
     public static final String STREAM = "kinesis.stream";
 
-    /** The header that names a record's stream under header routing. */
+    /**
+     * The header that names a record's stream under header routing; {@link RecordHeaders#STREAM} by
+     * default.
+     */
     public static final String STREAM_HEADER = "kinesis.stream.header";
 
     /** Prefix of KPL settings passed through as {@code kpl.<KplKey>}. */

@@ -6,10 +6,17 @@ public final class SourceKeys {
             "io.kinesisconnect.source.KinesisSourceConnector";
 
     public static final String STREAMS = "kinesis.streams";
+
+    /** The topic of a stream's records; {@code ${stream}} stands for the stream's name. */
+    public static final String TOPIC_TEMPLATE = "kinesis.topic.template";
+
     public static final String STREAM_PREFIX = "kinesis.stream.";
     public static final String STREAM_TOPICS_SUFFIX = ".topics";
     public static final String STREAM_VALUE_TYPE_SUFFIX = ".value.type";
+
+    /** Where shards without a stored offset start: a {@link StartupMode}. */
     public static final String STARTUP_POSITION = "kinesis.startup.position";
+
     public static final String STARTUP_DATE = "kinesis.startup.date";
 
     /** The enhanced fan-out consumer's name; the connector's name when unset. */
@@ -20,10 +27,6 @@ public final class SourceKeys {
 
     /** The {@link #HEADERS} entry for the StateFun value-type header. */
     public static final String HEADER_VALUE_TYPE = "value-type";
-
-    public static final String STARTUP_LATEST = "latest";
-    public static final String STARTUP_EARLIEST = "earliest";
-    public static final String STARTUP_DATE_VALUE = "date";
 
     private SourceKeys() {}
 

@@ -16,6 +16,12 @@ public final class JmxNames {
     /** The domain of every bean of this project. */
     public static final String DOMAIN = "io.kinesisconnect";
 
+    /** The key of the connector's name in every task and shard bean of both connectors. */
+    public static final String CONNECTOR = "connector";
+
+    /** The key of the task's number in every task and shard bean of both connectors. */
+    public static final String TASK = "task";
+
     private static final Pattern NEEDS_QUOTES = Pattern.compile("[,=:*?\"\\n]");
 
     private JmxNames() {}

@@ -145,6 +145,23 @@ class AwsConfigFragmentTest {
     }
 
     @Test
+    void anUnknownProviderIsRefusedNamingTheKeyTheValueAndTheProviders() {
+        assertThat(
+                        configValues(AwsKeys.CREDENTIALS_PROVIDER, "vault")
+                                .get(AwsKeys.CREDENTIALS_PROVIDER)
+                                .errorMessages())
+                .singleElement()
+                .asString()
+                .contains(
+                        "aws.credentials.provider",
+                        "vault",
+                        "[default, basic, profile, sts-assume-role, web-identity, custom]");
+        // any case is accepted, as the provider is parsed
+        assertThat(fragment(AwsKeys.CREDENTIALS_PROVIDER, "Sts-Assume-Role").credentialsProvider())
+                .isEqualTo(CredentialsProviderType.STS_ASSUME_ROLE);
+    }
+
+    @Test
     void recommendersHideKeysThatDoNotApply() {
         Map<String, ConfigValue> def = configValues();
         assertThat(def.get(AwsKeys.PROFILE_NAME).visible()).isFalse();

@@ -1,5 +1,7 @@
 package io.kinesisconnect.sink.config;
 
+import io.kinesisconnect.common.config.ConfigChoice;
+
 /** How binary partition keys become the text that Kinesis needs. */
 public enum BytesEncoding implements ConfigChoice {
     /** Standard Base64 with padding. */

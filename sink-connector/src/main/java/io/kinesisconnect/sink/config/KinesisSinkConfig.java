@@ -1,8 +1,12 @@
 package io.kinesisconnect.sink.config;
 
 import io.kinesisconnect.common.aws.AwsConfigFragment;
+import io.kinesisconnect.common.config.ConfigChoices;
 import io.kinesisconnect.common.config.SummaryInterval;
+import io.kinesisconnect.common.config.VisibleWhen;
+import io.kinesisconnect.common.keys.RecordHeaders;
 import io.kinesisconnect.common.keys.SinkKeys;
+import io.kinesisconnect.common.keys.StreamRouting;
 import io.kinesisconnect.common.retry.ExponentialBackoff;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -53,7 +57,7 @@ public class KinesisSinkConfig extends AbstractConfig {
     public static final String STREAM_HEADER_CONFIG = SinkKeys.STREAM_HEADER;
     public static final String STREAM_HEADER_DOC =
             "The header whose value is the record's stream, for routing header.";
-    public static final String STREAM_HEADER_DEFAULT = "kinesis.stream";
+    public static final String STREAM_HEADER_DEFAULT = RecordHeaders.STREAM;
 
     public static final String PARTITION_KEY_SOURCE_CONFIG = "kinesis.partition.key.source";
     public static final String PARTITION_KEY_SOURCE_DOC =
@@ -262,7 +266,7 @@ public class KinesisSinkConfig extends AbstractConfig {
                 STREAM_ROUTING_CONFIG,
                 Type.STRING,
                 STREAM_ROUTING_DEFAULT,
-                ConfigChoice.validator(StreamRouting.class),
+                ConfigChoices.validator(StreamRouting.class),
                 Importance.HIGH,
                 STREAM_ROUTING_DOC,
                 GROUP_STREAM,
@@ -270,7 +274,7 @@ public class KinesisSinkConfig extends AbstractConfig {
                 Width.SHORT,
                 "Stream routing",
                 List.of(STREAM_MAPPING_CONFIG, STREAM_HEADER_CONFIG),
-                ConfigChoice.recommender(StreamRouting.class));
+                ConfigChoices.recommender(StreamRouting.class));
         def.define(
                 STREAM_CONFIG,
                 Type.STRING,
@@ -292,8 +296,7 @@ public class KinesisSinkConfig extends AbstractConfig {
                 ++order,
                 Width.LONG,
                 "Topic to stream mapping",
-                ConfigChoice.visibleWhen(
-                        STREAM_ROUTING_CONFIG, StreamRouting.MAPPING, StreamRouting.HEADER));
+                VisibleWhen.of(STREAM_ROUTING_CONFIG, StreamRouting.MAPPING, StreamRouting.HEADER));
         def.define(
                 STREAM_HEADER_CONFIG,
                 Type.STRING,
@@ -304,7 +307,7 @@ public class KinesisSinkConfig extends AbstractConfig {
                 ++order,
                 Width.MEDIUM,
                 "Stream header",
-                ConfigChoice.visibleWhen(STREAM_ROUTING_CONFIG, StreamRouting.HEADER));
+                VisibleWhen.of(STREAM_ROUTING_CONFIG, StreamRouting.HEADER));
     }
 
     private static void defineKeys(ConfigDef def) {
@@ -313,7 +316,7 @@ public class KinesisSinkConfig extends AbstractConfig {
                 PARTITION_KEY_SOURCE_CONFIG,
                 Type.STRING,
                 PARTITION_KEY_SOURCE_DEFAULT,
-                ConfigChoice.validator(PartitionKeySource.class),
+                ConfigChoices.validator(PartitionKeySource.class),
                 Importance.HIGH,
                 PARTITION_KEY_SOURCE_DOC,
                 GROUP_PARTITION_KEY,
@@ -321,7 +324,7 @@ public class KinesisSinkConfig extends AbstractConfig {
                 Width.SHORT,
                 "Partition key source",
                 List.of(PARTITION_KEY_HEADER_CONFIG, PARTITION_KEY_FIELD_CONFIG),
-                ConfigChoice.recommender(PartitionKeySource.class));
+                ConfigChoices.recommender(PartitionKeySource.class));
         def.define(
                 PARTITION_KEY_HEADER_CONFIG,
                 Type.STRING,
@@ -332,7 +335,7 @@ public class KinesisSinkConfig extends AbstractConfig {
                 ++order,
                 Width.MEDIUM,
                 "Partition key header",
-                ConfigChoice.visibleWhen(PARTITION_KEY_SOURCE_CONFIG, PartitionKeySource.HEADER));
+                VisibleWhen.of(PARTITION_KEY_SOURCE_CONFIG, PartitionKeySource.HEADER));
         def.define(
                 PARTITION_KEY_FIELD_CONFIG,
                 Type.STRING,
@@ -343,37 +346,37 @@ public class KinesisSinkConfig extends AbstractConfig {
                 ++order,
                 Width.MEDIUM,
                 "Partition key field",
-                ConfigChoice.visibleWhen(PARTITION_KEY_SOURCE_CONFIG, PartitionKeySource.FIELD));
+                VisibleWhen.of(PARTITION_KEY_SOURCE_CONFIG, PartitionKeySource.FIELD));
         def.define(
                 NULL_KEY_CONFIG,
                 Type.STRING,
                 NULL_KEY_DEFAULT,
-                ConfigChoice.validator(NullKeyBehavior.class),
+                ConfigChoices.validator(NullKeyBehavior.class),
                 Importance.MEDIUM,
                 NULL_KEY_DOC,
                 GROUP_PARTITION_KEY,
                 ++order,
                 Width.SHORT,
                 "Null key behaviour",
-                ConfigChoice.recommender(NullKeyBehavior.class));
+                ConfigChoices.recommender(NullKeyBehavior.class));
         def.define(
                 BYTES_ENCODING_CONFIG,
                 Type.STRING,
                 BYTES_ENCODING_DEFAULT,
-                ConfigChoice.validator(BytesEncoding.class),
+                ConfigChoices.validator(BytesEncoding.class),
                 Importance.LOW,
                 BYTES_ENCODING_DOC,
                 GROUP_PARTITION_KEY,
                 ++order,
                 Width.SHORT,
                 "Binary key encoding",
-                ConfigChoice.recommender(BytesEncoding.class));
+                ConfigChoices.recommender(BytesEncoding.class));
         order = 0;
         def.define(
                 HASH_KEY_SOURCE_CONFIG,
                 Type.STRING,
                 HASH_KEY_SOURCE_DEFAULT,
-                ConfigChoice.validator(HashKeySource.class),
+                ConfigChoices.validator(HashKeySource.class),
                 Importance.MEDIUM,
                 HASH_KEY_SOURCE_DOC,
                 GROUP_HASH_KEY,
@@ -381,7 +384,7 @@ public class KinesisSinkConfig extends AbstractConfig {
                 Width.SHORT,
                 "Explicit hash key source",
                 List.of(HASH_KEY_HEADER_CONFIG, HASH_KEY_PARTITIONS_CONFIG),
-                ConfigChoice.recommender(HashKeySource.class));
+                ConfigChoices.recommender(HashKeySource.class));
         def.define(
                 HASH_KEY_HEADER_CONFIG,
                 Type.STRING,
@@ -392,7 +395,7 @@ public class KinesisSinkConfig extends AbstractConfig {
                 ++order,
                 Width.MEDIUM,
                 "Explicit hash key header",
-                ConfigChoice.visibleWhen(HASH_KEY_SOURCE_CONFIG, HashKeySource.HEADER));
+                VisibleWhen.of(HASH_KEY_SOURCE_CONFIG, HashKeySource.HEADER));
         def.define(
                 HASH_KEY_PARTITIONS_CONFIG,
                 Type.INT,
@@ -404,7 +407,7 @@ public class KinesisSinkConfig extends AbstractConfig {
                 ++order,
                 Width.SHORT,
                 "Pinned partition count",
-                ConfigChoice.visibleWhen(HASH_KEY_SOURCE_CONFIG, HashKeySource.PIN_PARTITION));
+                VisibleWhen.of(HASH_KEY_SOURCE_CONFIG, HashKeySource.PIN_PARTITION));
     }
 
     private static void defineValue(ConfigDef def) {
@@ -423,14 +426,14 @@ public class KinesisSinkConfig extends AbstractConfig {
                 TOMBSTONE_CONFIG,
                 Type.STRING,
                 TOMBSTONE_DEFAULT,
-                ConfigChoice.validator(TombstoneBehavior.class),
+                ConfigChoices.validator(TombstoneBehavior.class),
                 Importance.MEDIUM,
                 TOMBSTONE_DOC,
                 GROUP_VALUE,
                 ++order,
                 Width.SHORT,
                 "Tombstone behaviour",
-                ConfigChoice.recommender(TombstoneBehavior.class));
+                ConfigChoices.recommender(TombstoneBehavior.class));
     }
 
     private static void defineDelivery(ConfigDef def) {
@@ -501,7 +504,7 @@ public class KinesisSinkConfig extends AbstractConfig {
                 WRITER_CONFIG,
                 Type.STRING,
                 WRITER_DEFAULT,
-                ConfigChoice.validator(SinkWriter.class),
+                ConfigChoices.validator(SinkWriter.class),
                 Importance.HIGH,
                 WRITER_DOC,
                 GROUP_WRITER,
@@ -514,8 +517,8 @@ public class KinesisSinkConfig extends AbstractConfig {
                         AGGREGATION_MAX_RECORDS_CONFIG,
                         SHARD_BYTES_RATE_CONFIG,
                         SHARD_RECORDS_RATE_CONFIG),
-                ConfigChoice.recommender(SinkWriter.class));
-        ConfigDef.Recommender sdkOnly = ConfigChoice.visibleWhen(WRITER_CONFIG, SinkWriter.SDK);
+                ConfigChoices.recommender(SinkWriter.class));
+        ConfigDef.Recommender sdkOnly = VisibleWhen.of(WRITER_CONFIG, SinkWriter.SDK);
         def.define(
                 AGGREGATION_ENABLED_CONFIG,
                 Type.BOOLEAN,
@@ -602,7 +605,7 @@ public class KinesisSinkConfig extends AbstractConfig {
     }
 
     public StreamRouting streamRouting() {
-        return ConfigChoice.of(StreamRouting.class, getString(STREAM_ROUTING_CONFIG));
+        return ConfigChoices.of(StreamRouting.class, getString(STREAM_ROUTING_CONFIG));
     }
 
     /** The stream template, empty when none is set. */
@@ -621,7 +624,7 @@ public class KinesisSinkConfig extends AbstractConfig {
     }
 
     public PartitionKeySource partitionKeySource() {
-        return ConfigChoice.of(PartitionKeySource.class, getString(PARTITION_KEY_SOURCE_CONFIG));
+        return ConfigChoices.of(PartitionKeySource.class, getString(PARTITION_KEY_SOURCE_CONFIG));
     }
 
     public String partitionKeyHeader() {
@@ -633,15 +636,15 @@ public class KinesisSinkConfig extends AbstractConfig {
     }
 
     public NullKeyBehavior nullKeyBehavior() {
-        return ConfigChoice.of(NullKeyBehavior.class, getString(NULL_KEY_CONFIG));
+        return ConfigChoices.of(NullKeyBehavior.class, getString(NULL_KEY_CONFIG));
     }
 
     public BytesEncoding bytesEncoding() {
-        return ConfigChoice.of(BytesEncoding.class, getString(BYTES_ENCODING_CONFIG));
+        return ConfigChoices.of(BytesEncoding.class, getString(BYTES_ENCODING_CONFIG));
     }
 
     public HashKeySource hashKeySource() {
-        return ConfigChoice.of(HashKeySource.class, getString(HASH_KEY_SOURCE_CONFIG));
+        return ConfigChoices.of(HashKeySource.class, getString(HASH_KEY_SOURCE_CONFIG));
     }
 
     public String hashKeyHeader() {
@@ -663,7 +666,7 @@ public class KinesisSinkConfig extends AbstractConfig {
     }
 
     public TombstoneBehavior tombstoneBehavior() {
-        return ConfigChoice.of(TombstoneBehavior.class, getString(TOMBSTONE_CONFIG));
+        return ConfigChoices.of(TombstoneBehavior.class, getString(TOMBSTONE_CONFIG));
     }
 
     public int maxOutstandingRecords() {
@@ -703,7 +706,7 @@ public class KinesisSinkConfig extends AbstractConfig {
     }
 
     public SinkWriter writer() {
-        return ConfigChoice.of(SinkWriter.class, getString(WRITER_CONFIG));
+        return ConfigChoices.of(SinkWriter.class, getString(WRITER_CONFIG));
     }
 
     public boolean aggregationEnabled() {

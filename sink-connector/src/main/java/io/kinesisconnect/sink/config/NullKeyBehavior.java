@@ -1,5 +1,7 @@
 package io.kinesisconnect.sink.config;
 
+import io.kinesisconnect.common.config.ConfigChoice;
+
 /** What a record whose partition key source is null or empty gets as partition key. */
 public enum NullKeyBehavior implements ConfigChoice {
     /** The Kafka partition number, so the keyless records of one partition share a shard. */

@@ -1,5 +1,7 @@
 package io.kinesisconnect.sink.config;
 
+import io.kinesisconnect.common.config.ConfigChoice;
+
 /** Where the Kinesis partition key of a record comes from. */
 public enum PartitionKeySource implements ConfigChoice {
     /** The Kafka record key. */

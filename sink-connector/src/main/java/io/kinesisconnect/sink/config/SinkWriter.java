@@ -1,5 +1,7 @@
 package io.kinesisconnect.sink.config;
 
+import io.kinesisconnect.common.config.ConfigChoice;
+
 /** Which library writes to Kinesis. */
 public enum SinkWriter implements ConfigChoice {
     /** The Kinesis Producer Library and its native child process: today's behaviour. */

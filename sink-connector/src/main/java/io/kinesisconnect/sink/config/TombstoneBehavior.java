@@ -1,5 +1,7 @@
 package io.kinesisconnect.sink.config;
 
+import io.kinesisconnect.common.config.ConfigChoice;
+
 /** What happens to a record with a null value. */
 public enum TombstoneBehavior implements ConfigChoice {
     /** The record is skipped and its offset committed. */

@@ -22,7 +22,7 @@ public final class MetricsRegistration implements AutoCloseable {
 
     /** The JMX name of a task's metrics. */
     public static ObjectName nameFor(String connector, String task) {
-        return JmxNames.of(TYPE, "connector", connector, "task", task);
+        return JmxNames.of(TYPE, JmxNames.CONNECTOR, connector, JmxNames.TASK, task);
     }
 
     /** Registers {@code stats}, replacing an earlier registration of the same task. */

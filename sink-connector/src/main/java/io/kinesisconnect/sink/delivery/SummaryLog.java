@@ -1,5 +1,7 @@
 package io.kinesisconnect.sink.delivery;
 
+import io.kinesisconnect.common.summary.SummaryClock;
+import io.kinesisconnect.common.summary.SummaryLine;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,41 +13,45 @@ public final class SummaryLog {
 
     private final String task;
     private final TaskStats stats;
-    private final long intervalNanos;
-    private long lastNanos;
+    private final SummaryClock clock;
     private long lastWritten;
 
     public SummaryLog(String task, TaskStats stats, Duration interval) {
+        this(task, stats, new SummaryClock(interval));
+    }
+
+    SummaryLog(String task, TaskStats stats, SummaryClock clock) {
         this.task = task;
         this.stats = stats;
-        this.intervalNanos = interval.toNanos();
-        this.lastNanos = System.nanoTime();
+        this.clock = clock;
     }
 
     /** Logs the summary if the interval has passed since the last one; never if it is 0 (off). */
     public void maybeLog() {
-        long now = System.nanoTime();
-        if (intervalNanos == 0 || now - lastNanos < intervalNanos) {
-            return;
-        }
+        clock.due().ifPresent(elapsed -> log.info("{}", line(elapsed)));
+    }
+
+    /**
+     * The line for the figures now, with the rate since the last line, {@code elapsedNanos} ago.
+     */
+    String line(long elapsedNanos) {
         long written = stats.getRecordsWritten();
-        double seconds = (now - lastNanos) / 1e9;
-        log.info(
-                "Kinesis sink summary task={} received={} written={} rate_per_s={} bytes={}"
-                        + " outstanding={} outstanding_bytes={} max_outstanding={} retries={}"
-                        + " failures={} skipped={}",
-                task,
-                stats.getRecordsReceived(),
-                written,
-                Math.round((written - lastWritten) / seconds),
-                stats.getBytesWritten(),
-                stats.getOutstandingRecords(),
-                stats.getOutstandingBytes(),
-                stats.getMaxOutstandingRecords(),
-                stats.getRetries(),
-                stats.getPermanentFailures(),
-                stats.getTombstonesSkipped());
-        lastNanos = now;
+        String line =
+                SummaryLine.of("sink", task)
+                        .add("received", stats.getRecordsReceived())
+                        .add("written", written)
+                        .add(
+                                "rate_per_s",
+                                SummaryLine.perSecond(written - lastWritten, elapsedNanos))
+                        .add("bytes", stats.getBytesWritten())
+                        .add("outstanding", stats.getOutstandingRecords())
+                        .add("outstanding_bytes", stats.getOutstandingBytes())
+                        .add("max_outstanding", stats.getMaxOutstandingRecords())
+                        .add("retries", stats.getRetries())
+                        .add("failures", stats.getPermanentFailures())
+                        .add("skipped", stats.getTombstonesSkipped())
+                        .toString();
         lastWritten = written;
+        return line;
     }
 }

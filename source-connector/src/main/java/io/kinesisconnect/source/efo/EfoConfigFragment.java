@@ -1,13 +1,15 @@
 package io.kinesisconnect.source.efo;
 
+import io.kinesisconnect.common.aws.KinesisNames;
+import io.kinesisconnect.common.config.ConfigChoices;
+import io.kinesisconnect.common.config.ConfigErrors;
+import io.kinesisconnect.common.config.VisibleWhen;
 import io.kinesisconnect.common.keys.SourceKeys;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -25,7 +27,7 @@ public final class EfoConfigFragment {
     public static final String GROUP_READER_TYPE = "Reader type";
 
     public static final String READER_TYPE_CONFIG = "kinesis.reader.type";
-    public static final String READER_TYPE_DEFAULT = ReaderType.POLLING.configName();
+    public static final String READER_TYPE_DEFAULT = ReaderType.POLLING.configValue();
     private static final String READER_TYPE_DOC =
             "How tasks read shards: 'polling' (GetRecords every kinesis.get.records.interval.ms,"
                     + " sharing each shard's 2 MiB/s and 5 calls/s with every other reader of the"
@@ -40,7 +42,7 @@ public final class EfoConfigFragment {
                     + " stream need different names.";
 
     public static final String REGISTRATION_CONFIG = "kinesis.efo.registration";
-    public static final String REGISTRATION_DEFAULT = EfoRegistration.EAGER.configName();
+    public static final String REGISTRATION_DEFAULT = EfoRegistration.EAGER.configValue();
     private static final String REGISTRATION_DOC =
             "With kinesis.reader.type=efo: 'eager' (the connector registers the consumer when it"
                     + " is missing and waits until it is ACTIVE; it never deregisters it, see"
@@ -55,11 +57,9 @@ public final class EfoConfigFragment {
                     + " minutes anyway; the default renews just before that. At least 5 s: a"
                     + " subscription must live long enough for its first event.";
 
-    /** Kinesis consumer names: 1 to 128 of [a-zA-Z0-9_.-]. */
-    static final Pattern CONSUMER_NAME = Pattern.compile("[a-zA-Z0-9_.-]{1,128}");
-
-    private static final String NAME_RULE =
-            "1 to 128 characters of a-z, A-Z, 0-9, '_', '.' and '-'";
+    /** Shows an EFO key only when kinesis.reader.type is 'efo'. */
+    private static final VisibleWhen<ReaderType> EFO_ONLY =
+            VisibleWhen.of(READER_TYPE_CONFIG, ReaderType.EFO);
 
     private final AbstractConfig config;
 
@@ -74,7 +74,7 @@ public final class EfoConfigFragment {
                 READER_TYPE_CONFIG,
                 Type.STRING,
                 READER_TYPE_DEFAULT,
-                ConfigDef.CaseInsensitiveValidString.in(ReaderType.names().toArray(String[]::new)),
+                ConfigChoices.validator(ReaderType.class),
                 Importance.MEDIUM,
                 READER_TYPE_DOC,
                 GROUP_READER_TYPE,
@@ -82,7 +82,7 @@ public final class EfoConfigFragment {
                 Width.SHORT,
                 "Reader type",
                 List.of(CONSUMER_NAME_CONFIG, REGISTRATION_CONFIG, MAX_AGE_CONFIG),
-                new Choices(ReaderType.names()));
+                ConfigChoices.recommender(ReaderType.class));
         def.define(
                 CONSUMER_NAME_CONFIG,
                 Type.STRING,
@@ -94,20 +94,19 @@ public final class EfoConfigFragment {
                 ++order,
                 Width.MEDIUM,
                 "EFO consumer name",
-                new EfoOnly(List.of()));
+                EFO_ONLY);
         def.define(
                 REGISTRATION_CONFIG,
                 Type.STRING,
                 REGISTRATION_DEFAULT,
-                ConfigDef.CaseInsensitiveValidString.in(
-                        EfoRegistration.names().toArray(String[]::new)),
+                ConfigChoices.validator(EfoRegistration.class),
                 Importance.MEDIUM,
                 REGISTRATION_DOC,
                 GROUP_READER_TYPE,
                 ++order,
                 Width.SHORT,
                 "EFO registration",
-                new EfoOnly(List.copyOf(EfoRegistration.names())));
+                EFO_ONLY.offering(EfoRegistration.class));
         def.define(
                 MAX_AGE_CONFIG,
                 Type.LONG,
@@ -119,12 +118,12 @@ public final class EfoConfigFragment {
                 ++order,
                 Width.SHORT,
                 "EFO subscription max age (ms)",
-                new EfoOnly(List.of()));
+                EFO_ONLY);
         return def;
     }
 
     public ReaderType readerType() {
-        return ReaderType.fromConfig(config.getString(READER_TYPE_CONFIG));
+        return ConfigChoices.of(ReaderType.class, config.getString(READER_TYPE_CONFIG));
     }
 
     /** The consumer name: the configured one, else {@code connectorName}. */
@@ -134,7 +133,7 @@ public final class EfoConfigFragment {
     }
 
     public EfoRegistration registration() {
-        return EfoRegistration.fromConfig(config.getString(REGISTRATION_CONFIG));
+        return ConfigChoices.of(EfoRegistration.class, config.getString(REGISTRATION_CONFIG));
     }
 
     public Duration subscriptionMaxAge() {
@@ -157,16 +156,16 @@ public final class EfoConfigFragment {
             return errors;
         }
         String name = connectorName.orElse("");
-        if (!CONSUMER_NAME.matcher(name).matches()) {
-            errors.put(
+        if (!KinesisNames.NAME.matcher(name).matches()) {
+            ConfigErrors.add(
+                    errors,
                     CONSUMER_NAME_CONFIG,
-                    List.of(
-                            "kinesis.efo.consumer.name is empty, so the consumer would be named"
-                                    + " after the connector, but the connector name '"
-                                    + name
-                                    + "' is not a valid consumer name ("
-                                    + NAME_RULE
-                                    + "); set kinesis.efo.consumer.name"));
+                    "kinesis.efo.consumer.name is empty, so the consumer would be named after the"
+                            + " connector, but the connector name '"
+                            + name
+                            + "' is not a valid consumer name ("
+                            + KinesisNames.NAME_RULE
+                            + "); set kinesis.efo.consumer.name");
         }
         return errors;
     }
@@ -176,55 +175,17 @@ public final class EfoConfigFragment {
         @Override
         public void ensureValid(String name, Object value) {
             String text = value == null ? "" : value.toString().trim();
-            if (!text.isEmpty() && !CONSUMER_NAME.matcher(text).matches()) {
+            if (!text.isEmpty() && !KinesisNames.NAME.matcher(text).matches()) {
                 throw new ConfigException(
-                        name, value, "A Kinesis consumer name is " + NAME_RULE + "; or empty");
+                        name,
+                        value,
+                        "A Kinesis consumer name is " + KinesisNames.NAME_RULE + "; or empty");
             }
         }
 
         @Override
         public String toString() {
-            return NAME_RULE + "; empty for the connector's name";
-        }
-    }
-
-    /** Offers fixed choices and is always shown. */
-    static final class Choices implements ConfigDef.Recommender {
-        private final List<Object> values;
-
-        Choices(List<String> values) {
-            this.values = List.copyOf(values);
-        }
-
-        @Override
-        public List<Object> validValues(String name, Map<String, Object> parsedConfig) {
-            return values;
-        }
-
-        @Override
-        public boolean visible(String name, Map<String, Object> parsedConfig) {
-            return true;
-        }
-    }
-
-    /** Shows an EFO key only when kinesis.reader.type is 'efo'. */
-    static final class EfoOnly implements ConfigDef.Recommender {
-        private final List<Object> values;
-
-        EfoOnly(List<Object> values) {
-            this.values = values;
-        }
-
-        @Override
-        public List<Object> validValues(String name, Map<String, Object> parsedConfig) {
-            return values;
-        }
-
-        @Override
-        public boolean visible(String name, Map<String, Object> parsedConfig) {
-            Object type = parsedConfig.get(READER_TYPE_CONFIG);
-            return type != null
-                    && ReaderType.EFO.configName().equals(type.toString().toLowerCase(Locale.ROOT));
+            return KinesisNames.NAME_RULE + "; empty for the connector's name";
         }
     }
 }

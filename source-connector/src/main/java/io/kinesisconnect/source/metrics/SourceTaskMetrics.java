@@ -62,16 +62,16 @@ public final class SourceTaskMetrics implements ReaderMetrics, AutoCloseable {
 
     /** The JMX name of a task's bean. */
     public static ObjectName taskName(String connector, String task) {
-        return JmxNames.of(TASK_TYPE, "connector", connector, "task", task);
+        return JmxNames.of(TASK_TYPE, JmxNames.CONNECTOR, connector, JmxNames.TASK, task);
     }
 
     /** The JMX name of a shard's bean. */
     public static ObjectName shardName(String connector, String task, ShardRef shard) {
         return JmxNames.of(
                 SHARD_TYPE,
-                "connector",
+                JmxNames.CONNECTOR,
                 connector,
-                "task",
+                JmxNames.TASK,
                 task,
                 "stream",
                 shard.stream(),

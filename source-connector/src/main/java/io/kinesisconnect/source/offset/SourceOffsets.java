@@ -26,7 +26,6 @@ public final class SourceOffsets {
     public static final String FINISHED_KEY = "finished";
 
     private static final Pattern SEQUENCE = Pattern.compile("0|[1-9][0-9]{0,127}");
-    private static final Pattern SHARD_ID = Pattern.compile("[a-zA-Z0-9_.-]{1,128}");
 
     private SourceOffsets() {}
 
@@ -67,11 +66,13 @@ public final class SourceOffsets {
                             + " \"shard\": \"<shard id>\"}");
         }
         String stream =
-                requireText(
-                        partition, STREAM_KEY, KinesisNames.STREAM_NAME, "a Kinesis stream name");
+                requireText(partition, STREAM_KEY, KinesisNames.NAME, "a Kinesis stream name");
         String shard =
                 requireText(
-                        partition, SHARD_KEY, SHARD_ID, "a shard id such as shardId-000000000000");
+                        partition,
+                        SHARD_KEY,
+                        KinesisNames.NAME,
+                        "a shard id such as shardId-000000000000");
         if (partition.size() != 2) {
             throw new IllegalArgumentException(
                     "The source partition "

@@ -64,20 +64,24 @@ public final class ReaderStats {
         metrics.shardFinished(shard);
     }
 
-    /**
-     * Counts since the last snapshot, and the worst millis-behind-latest now.
-     *
-     * @return records, bytes, GetRecords calls, throttles, transient errors, max millis behind
-     */
-    public long[] snapshotAndReset() {
+    /** Counts since the last snapshot, and the worst millis-behind-latest now. */
+    public record Snapshot(
+            long records,
+            long bytes,
+            long getRecordsCalls,
+            long throttles,
+            long transientErrors,
+            long maxMillisBehindLatest) {}
+
+    /** The counts since the last snapshot, which start again from 0. */
+    public Snapshot snapshotAndReset() {
         long maxBehind = millisBehind.values().stream().mapToLong(Long::longValue).max().orElse(0);
-        return new long[] {
-            records.sumThenReset(),
-            bytes.sumThenReset(),
-            calls.sumThenReset(),
-            throttles.sumThenReset(),
-            transientErrors.sumThenReset(),
-            maxBehind
-        };
+        return new Snapshot(
+                records.sumThenReset(),
+                bytes.sumThenReset(),
+                calls.sumThenReset(),
+                throttles.sumThenReset(),
+                transientErrors.sumThenReset(),
+                maxBehind);
     }
 }

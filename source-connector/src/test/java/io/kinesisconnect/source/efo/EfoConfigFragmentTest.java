@@ -59,7 +59,7 @@ class EfoConfigFragmentTest {
         assertThat(values.get(EfoConfigFragment.READER_TYPE_CONFIG).errorMessages())
                 .singleElement()
                 .asString()
-                .contains("push", "kinesis.reader.type", "POLLING, EFO");
+                .contains("push", "kinesis.reader.type", "[polling, efo]");
         assertThat(values.get(EfoConfigFragment.CONSUMER_NAME_CONFIG).errorMessages())
                 .singleElement()
                 .asString()
@@ -67,7 +67,7 @@ class EfoConfigFragmentTest {
         assertThat(values.get(EfoConfigFragment.REGISTRATION_CONFIG).errorMessages())
                 .singleElement()
                 .asString()
-                .contains("lazy", "EAGER, SELF-MANAGED");
+                .contains("lazy", "kinesis.efo.registration", "[eager, self-managed]");
         assertThat(values.get(EfoConfigFragment.MAX_AGE_CONFIG).errorMessages())
                 .singleElement()
                 .asString()

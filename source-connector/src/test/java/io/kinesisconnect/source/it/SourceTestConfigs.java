@@ -1,5 +1,6 @@
 package io.kinesisconnect.source.it;
 
+import io.kinesisconnect.common.config.ConfigChoices;
 import io.kinesisconnect.common.keys.AwsKeys;
 import io.kinesisconnect.processes.EmulatorProcess;
 import io.kinesisconnect.processes.KinesisTestClients;
@@ -48,7 +49,7 @@ final class SourceTestConfigs {
             EmulatorProcess emulator, String name, List<String> streams, int tasks, String type) {
         Map<String, String> config = forEmulator(emulator, name, streams, tasks);
         config.put(EfoConfigFragment.READER_TYPE_CONFIG, type);
-        if (ReaderType.fromConfig(type) == ReaderType.EFO) {
+        if (ConfigChoices.of(ReaderType.class, type) == ReaderType.EFO) {
             config.put(AwsKeys.ENDPOINT, emulator.tlsEndpoint().toString());
             config.put(AwsKeys.TLS_VERIFY_CERTIFICATES, "false");
         }

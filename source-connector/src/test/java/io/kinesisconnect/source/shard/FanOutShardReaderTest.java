@@ -153,7 +153,7 @@ class FanOutShardReaderTest {
         assertThat(values(run(reader, 3))).containsExactlyElementsOf(payloads(0, 3));
         assertThat(fanOut.subscriptions).hasSize(2);
         assertThat(fanOut.subscriptions.get(0).cancelled).isTrue();
-        assertThat(stats.snapshotAndReset()[3]).as("throttles").isEqualTo(1);
+        assertThat(stats.snapshotAndReset().throttles()).as("throttles").isEqualTo(1);
     }
 
     @Test

@@ -1,6 +1,11 @@
-package io.kinesisconnect.sink.config;
+package io.kinesisconnect.common.keys;
 
-/** How the target stream of a record is chosen. */
+import io.kinesisconnect.common.config.ConfigChoice;
+
+/**
+ * The values of {@link SinkKeys#STREAM_ROUTING}: how the target stream of a record is chosen. Here
+ * rather than in the sink so that the translator writes the same values.
+ */
 public enum StreamRouting implements ConfigChoice {
     /** One stream for all records, or a template such as {@code ${topic}-events}. */
     STATIC,
