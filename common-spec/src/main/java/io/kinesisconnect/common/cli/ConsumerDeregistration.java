@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ConsumerDescription;
+import software.amazon.awssdk.services.kinesis.model.ConsumerStatus;
 import software.amazon.awssdk.services.kinesis.model.LimitExceededException;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 
@@ -85,6 +86,15 @@ final class ConsumerDeregistration {
                             + "': consumer '"
                             + consumerName
                             + "' is not registered; nothing to do");
+            return;
+        }
+        if (consumer.consumerStatus() == ConsumerStatus.DELETING) {
+            out.println(
+                    "stream '"
+                            + stream
+                            + "': consumer '"
+                            + consumerName
+                            + "' is already being deregistered (DELETING); nothing to do");
             return;
         }
         if (dryRun) {

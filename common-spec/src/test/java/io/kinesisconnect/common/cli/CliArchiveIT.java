@@ -72,6 +72,29 @@ class CliArchiveIT {
         assertThat(run.output()).contains("startupPosition", "sometime");
     }
 
+    /**
+     * The AWS SDK and what it needs at run time are in lib/: the command reaches the point of
+     * calling Kinesis (nothing listens on the port, so the call fails and says so per stream).
+     */
+    @Test
+    void theLauncherRunsDeregisterConsumerThroughTheAwsSdk() throws Exception {
+        Run run =
+                launch(
+                        "deregister-consumer",
+                        "--stream",
+                        "orders",
+                        "--consumer-name",
+                        "orders-efo",
+                        "--region",
+                        "us-east-1",
+                        "--endpoint",
+                        "http://127.0.0.1:1");
+        assertThat(run.exitCode()).as(run.output()).isOne();
+        assertThat(run.output())
+                .contains("stream 'orders':", "127.0.0.1:1")
+                .doesNotContain("NoClassDefFoundError", "SLF4J");
+    }
+
     private static Run launch(String... args) throws Exception {
         List<String> command =
                 new java.util.ArrayList<>(List.of(HOME.resolve("bin/kinesis-connect").toString()));
@@ -79,6 +102,11 @@ class CliArchiveIT {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment()
                 .put("JAVA", Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        // Credentials from the environment, the first link of the SDK's default chain, so that no
+        // command ever asks an instance-metadata endpoint: every call stays on loopback.
+        builder.environment().put("AWS_ACCESS_KEY_ID", "cli-archive-test");
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", "cli-archive-test");
+        builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
         Process process = builder.start();
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
