@@ -37,16 +37,15 @@ final class ExampleConfigs {
     /** config/kinesis-source.json, reading from the emulator's plain-HTTP port. */
     Connector source() {
         Connector connector = read("kinesis-source.json");
-        withEmulator(connector.config(), emulator.endpoint().toString());
+        EmulatorAwsSettings.putInto(connector.config(), emulator.endpoint().toString());
         return connector;
     }
 
     /** config/kinesis-sink.json, writing through the KPL to the emulator's TLS port. */
     Connector sink() {
         Connector connector = read("kinesis-sink.json");
-        withEmulator(connector.config(), emulator.tlsEndpoint().toString());
-        // kinesis-mock's certificate is self-signed: acceptable for a local emulator only.
-        connector.config().put("aws.tls.verify.certificates", "false");
+        EmulatorAwsSettings.putInto(connector.config(), emulator.tlsEndpoint().toString());
+        EmulatorAwsSettings.trustSelfSigned(connector.config());
         connector.config().put("kpl.TempDirectory", kplDir.toString());
         return connector;
     }
@@ -79,14 +78,6 @@ final class ExampleConfigs {
                         + adapted
                         + (adapted.endsWith("\n") ? "" : "\n"));
         return target;
-    }
-
-    private static void withEmulator(Map<String, String> config, String endpoint) {
-        config.put("aws.endpoint", endpoint);
-        config.put("aws.region", KinesisTestClients.REGION.id());
-        config.put("aws.credentials.provider", "basic");
-        config.put("aws.access.key.id", KinesisTestClients.ACCESS_KEY_ID);
-        config.put("aws.secret.access.key", KinesisTestClients.SECRET_ACCESS_KEY);
     }
 
     private Connector read(String file) {

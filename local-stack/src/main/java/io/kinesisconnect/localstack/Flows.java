@@ -1,7 +1,10 @@
 package io.kinesisconnect.localstack;
 
+import io.kinesisconnect.common.keys.ConnectKeys;
+import io.kinesisconnect.common.keys.SinkKeys;
+import io.kinesisconnect.common.keys.SourceKeys;
+import io.kinesisconnect.common.keys.StartupMode;
 import io.kinesisconnect.processes.EmulatorProcess;
-import io.kinesisconnect.processes.KinesisTestClients;
 import io.kinesisconnect.processes.StreamContents;
 import io.kinesisconnect.processes.StreamReader;
 import io.kinesisconnect.processes.StreamWriter;
@@ -54,10 +57,10 @@ public final class Flows {
     /** A source connector reading {@code stream} from its start into the topic of the same name. */
     public Map<String, String> sourceConfig(String stream, int tasks) {
         Map<String, String> config = awsConfig(endpoints.http().toString());
-        config.put("connector.class", "io.kinesisconnect.source.KinesisSourceConnector");
+        config.put(ConnectKeys.CONNECTOR_CLASS, SourceKeys.CONNECTOR_CLASS_NAME);
         config.put("tasks.max", Integer.toString(tasks));
-        config.put("kinesis.streams", stream);
-        config.put("kinesis.startup.position", "earliest");
+        config.put(SourceKeys.STREAMS, stream);
+        config.put(SourceKeys.STARTUP_POSITION, StartupMode.EARLIEST.configValue());
         config.put("topic.creation.default.replication.factor", "1");
         config.put("topic.creation.default.partitions", "2");
         return config;
@@ -68,12 +71,11 @@ public final class Flows {
      */
     public Map<String, String> sinkConfig(String topic, String stream, int tasks) {
         Map<String, String> config = awsConfig(endpoints.https().toString());
-        config.put("connector.class", "io.kinesisconnect.sink.KinesisSinkConnector");
+        config.put(ConnectKeys.CONNECTOR_CLASS, SinkKeys.CONNECTOR_CLASS_NAME);
         config.put("tasks.max", Integer.toString(tasks));
-        config.put("topics", topic);
-        config.put("kinesis.stream", stream);
-        // The local endpoint's certificate is self-signed; this is a test endpoint only.
-        config.put("aws.tls.verify.certificates", "false");
+        config.put(SinkKeys.TOPICS, topic);
+        config.put(SinkKeys.STREAM, stream);
+        EmulatorAwsSettings.trustSelfSigned(config);
         config.put("kpl.RecordMaxBufferedTime", "100");
         config.put("kpl.MetricsLevel", "none");
         // Shared by every worker, so the KPL's native binary is unpacked once per build.
@@ -87,13 +89,9 @@ public final class Flows {
      */
     private static Map<String, String> awsConfig(String endpoint) {
         Map<String, String> config = new HashMap<>();
-        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        config.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
-        config.put("aws.region", KinesisTestClients.REGION.id());
-        config.put("aws.endpoint", endpoint);
-        config.put("aws.credentials.provider", "basic");
-        config.put("aws.access.key.id", KinesisTestClients.ACCESS_KEY_ID);
-        config.put("aws.secret.access.key", KinesisTestClients.SECRET_ACCESS_KEY);
+        config.put(ConnectKeys.KEY_CONVERTER, ConnectKeys.STRING_CONVERTER);
+        config.put(ConnectKeys.VALUE_CONVERTER, ConnectKeys.BYTE_ARRAY_CONVERTER);
+        EmulatorAwsSettings.putInto(config, endpoint);
         return config;
     }
 
