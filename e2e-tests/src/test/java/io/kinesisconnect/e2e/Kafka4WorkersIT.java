@@ -3,6 +3,7 @@ package io.kinesisconnect.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kinesisconnect.common.keys.SourceKeys;
 import io.kinesisconnect.localstack.ConnectRest;
 import io.kinesisconnect.localstack.ConnectWorker;
 import io.kinesisconnect.localstack.Flows;
@@ -306,6 +307,15 @@ class Kafka4WorkersIT {
         sdkSink.put("kinesis.writer", "sdk");
         first.rest().putConfig("kill-sink-sdk", sdkSink);
         Set<String> sdkSinkWorkers = first.rest().awaitRunning("kill-sink-sdk", 2, RUNNING_TIMEOUT);
+        // An enhanced fan-out source beside the polling one, reading the same stream into its own
+        // topic: the kill leaves its subscriptions open on the emulator's side, which answers the
+        // survivor's SubscribeToShard with ResourceInUse until they are released.
+        String efoTopic = inStream + "-efo";
+        Map<String, String> efoSource = flows.sourceConfig(inStream, 2);
+        efoSource.put("kinesis.reader.type", "efo");
+        efoSource.put(SourceKeys.TOPIC_TEMPLATE, "${stream}-efo");
+        first.rest().putConfig("kill-source-efo", efoSource);
+        Set<String> efoWorkers = first.rest().awaitRunning("kill-source-efo", 2, RUNNING_TIMEOUT);
         first.rest().putConfig("kill-source", flows.sourceConfig(inStream, 2));
         Set<String> sourceWorkers = first.rest().awaitRunning("kill-source", 2, RUNNING_TIMEOUT);
         ConnectWorker victim = second;
@@ -315,6 +325,7 @@ class Kafka4WorkersIT {
         assertThat(sdkSinkWorkers)
                 .as("the victim runs an sdk sink task")
                 .contains(victim.workerId());
+        assertThat(efoWorkers).as("the victim runs an efo source task").contains(victim.workerId());
 
         int total = 2_000;
         int firstPart = 400;
@@ -324,6 +335,7 @@ class Kafka4WorkersIT {
         // Every shard delivered, so the victim's task has records in the topic; none of them
         // has a flushed offset yet.
         flows.awaitAllInTopic(inStream, "kill-to-kafka", firstPart);
+        flows.awaitAllInTopic(efoTopic, "kill-to-kafka", firstPart);
         Await.until(
                 "both sinks to be mid-stream",
                 Flows.DELIVERY_TIMEOUT,
@@ -349,9 +361,12 @@ class Kafka4WorkersIT {
 
         assertThat(flows.awaitAllInTopic(inStream, "kill-to-kafka", total))
                 .isGreaterThanOrEqualTo(total);
+        assertThat(flows.awaitAllInTopic(efoTopic, "kill-to-kafka", total))
+                .isGreaterThanOrEqualTo(total);
         int kplLanded = flows.awaitAllInStream(outStream, "kill-to-kinesis", total);
         int sdkLanded = flows.awaitAllInStream(sdkStream, "kill-to-kinesis-sdk", total);
-        for (String connector : List.of("kill-source", "kill-sink", "kill-sink-sdk")) {
+        for (String connector :
+                List.of("kill-source", "kill-source-efo", "kill-sink", "kill-sink-sdk")) {
             Await.until(
                     connector + "'s tasks to run on " + survivor.name() + " only",
                     RUNNING_TIMEOUT,
@@ -365,6 +380,8 @@ class Kafka4WorkersIT {
         assertThat(delivered.duplicates())
                 .as("duplicates after a SIGKILL with exactly-once off (the control)")
                 .isPositive();
+        TopicAudit deliveredByEfo = TopicAudit.read(broker.bootstrapServers(), efoTopic, false);
+        assertThat(deliveredByEfo.missing(expected("kill-to-kafka", total))).isEmpty();
         // The sinks: nothing lost (awaited above), and every duplicate is a record past the last
         // committed offset at the kill, which the survivor reads again.
         int kplDuplicates = kplLanded - total;
@@ -380,14 +397,15 @@ class Kafka4WorkersIT {
         System.out.printf(
                 "kill -9 of %s (ran source tasks on %s, kpl sink tasks on %s, sdk sink tasks on"
                         + " %s): all %d records arrived every way; exactly-once off, the source"
-                        + " delivered %d duplicates; the kpl sink %d (bound %s), the sdk sink %d"
-                        + " (bound %s)%n",
+                        + " delivered %d duplicates (efo: %d); the kpl sink %d (bound %s), the sdk"
+                        + " sink %d (bound %s)%n",
                 victim.name(),
                 sourceWorkers,
                 sinkWorkers,
                 sdkSinkWorkers,
                 total,
                 delivered.duplicates(),
+                deliveredByEfo.duplicates(),
                 kplDuplicates,
                 sinksAtKill.get("kill-sink"),
                 sdkDuplicates,
