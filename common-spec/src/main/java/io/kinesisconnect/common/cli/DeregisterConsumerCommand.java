@@ -1,8 +1,7 @@
 package io.kinesisconnect.common.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kinesisconnect.common.keys.AwsKeys;
+import io.kinesisconnect.common.keys.ConnectKeys;
 import io.kinesisconnect.common.keys.SourceKeys;
 import java.io.IOException;
 import java.net.URI;
@@ -183,7 +182,7 @@ final class DeregisterConsumerCommand implements Callable<Integer> {
         if (configured != null && !configured.isBlank()) {
             return configured.trim();
         }
-        String connector = settings.get("name");
+        String connector = settings.get(ConnectKeys.NAME);
         if (connector != null && !connector.isBlank()) {
             return connector.trim();
         }
@@ -192,38 +191,5 @@ final class DeregisterConsumerCommand implements Callable<Integer> {
                 "no consumer name: give --consumer-name, or --config with "
                         + SourceKeys.EFO_CONSUMER_NAME
                         + " or the connector's name");
-    }
-
-    /** A connector config file as users submit it to Connect's REST API. */
-    static final class ConnectorConfigFile {
-        private static final ObjectMapper JSON = new ObjectMapper();
-
-        private ConnectorConfigFile() {}
-
-        /** Every setting as text, with the connector's name under {@code name}. */
-        static Map<String, String> read(Path file) throws IOException {
-            JsonNode root = JSON.readTree(file.toFile());
-            if (root == null || !root.isObject()) {
-                throw new IOException(
-                        file + ": expected a JSON object, {\"name\": ..., \"config\": {...}}");
-            }
-            JsonNode config = root.has("config") ? root.get("config") : root;
-            Map<String, String> settings = new LinkedHashMap<>();
-            config.fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
-            if (root.hasNonNull("name")) {
-                settings.putIfAbsent("name", root.get("name").asText());
-            }
-            return settings;
-        }
-
-        static List<String> list(String commaSeparated) {
-            if (commaSeparated == null) {
-                return List.of();
-            }
-            return List.of(commaSeparated.split(",")).stream()
-                    .map(String::trim)
-                    .filter(s -> !s.isEmpty())
-                    .toList();
-        }
     }
 }
