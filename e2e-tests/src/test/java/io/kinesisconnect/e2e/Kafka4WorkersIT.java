@@ -307,14 +307,8 @@ class Kafka4WorkersIT {
         sdkSink.put("kinesis.writer", "sdk");
         first.rest().putConfig("kill-sink-sdk", sdkSink);
         Set<String> sdkSinkWorkers = first.rest().awaitRunning("kill-sink-sdk", 2, RUNNING_TIMEOUT);
-        // An enhanced fan-out source beside the polling one, reading the same stream into its own
-        // topic: the kill leaves its subscriptions open on the emulator's side, which answers the
-        // survivor's SubscribeToShard with ResourceInUse until they are released.
         String efoTopic = inStream + "-efo";
-        Map<String, String> efoSource = flows.sourceConfig(inStream, 2);
-        efoSource.put("kinesis.reader.type", "efo");
-        efoSource.put(SourceKeys.TOPIC_TEMPLATE, "${stream}-efo");
-        first.rest().putConfig("kill-source-efo", efoSource);
+        first.rest().putConfig("kill-source-efo", efoSourceConfig(inStream));
         Set<String> efoWorkers = first.rest().awaitRunning("kill-source-efo", 2, RUNNING_TIMEOUT);
         first.rest().putConfig("kill-source", flows.sourceConfig(inStream, 2));
         Set<String> sourceWorkers = first.rest().awaitRunning("kill-source", 2, RUNNING_TIMEOUT);
@@ -410,6 +404,18 @@ class Kafka4WorkersIT {
                 sinksAtKill.get("kill-sink"),
                 sdkDuplicates,
                 sinksAtKill.get("kill-sink-sdk"));
+    }
+
+    /**
+     * An enhanced fan-out source beside the polling one, reading the same stream into the topic
+     * {@code <stream>-efo}: a kill leaves the victim's subscriptions for the emulator to release
+     * before the survivor can subscribe (until then it answers ResourceInUse).
+     */
+    private static Map<String, String> efoSourceConfig(String stream) {
+        Map<String, String> config = flows.sourceConfig(stream, 2);
+        config.put("kinesis.reader.type", "efo");
+        config.put(SourceKeys.TOPIC_TEMPLATE, "${stream}-efo");
+        return config;
     }
 
     /**
