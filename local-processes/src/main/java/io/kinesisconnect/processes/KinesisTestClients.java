@@ -9,6 +9,7 @@ import software.amazon.awssdk.http.SdkHttpConfigurationOption;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.KinesisClientBuilder;
 import software.amazon.awssdk.utils.AttributeMap;
 
 /**
@@ -30,16 +31,7 @@ public final class KinesisTestClients {
 
     /** A synchronous client for {@code endpoint}. The caller closes it. */
     public static KinesisClient create(URI endpoint) {
-        return KinesisClient.builder()
-                .endpointOverride(endpoint)
-                .region(REGION)
-                .credentialsProvider(credentials())
-                .httpClientBuilder(
-                        Apache5HttpClient.builder()
-                                .maxConnections(64)
-                                .connectionTimeout(Duration.ofSeconds(5))
-                                .socketTimeout(Duration.ofSeconds(30)))
-                .build();
+        return builder(endpoint).httpClientBuilder(http()).build();
     }
 
     /**
@@ -47,16 +39,9 @@ public final class KinesisTestClients {
      * answer itself instead of the SDK's backoff hiding it. The caller closes it.
      */
     public static KinesisClient createWithoutRetries(URI endpoint) {
-        return KinesisClient.builder()
-                .endpointOverride(endpoint)
-                .region(REGION)
-                .credentialsProvider(credentials())
+        return builder(endpoint)
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .httpClientBuilder(
-                        Apache5HttpClient.builder()
-                                .maxConnections(64)
-                                .connectionTimeout(Duration.ofSeconds(5))
-                                .socketTimeout(Duration.ofSeconds(30)))
+                .httpClientBuilder(http())
                 .build();
     }
 
@@ -70,19 +55,26 @@ public final class KinesisTestClients {
                 AttributeMap.builder()
                         .put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, true)
                         .build();
+        return builder(endpoint)
+                // The SDK still owns, and closes, the HTTP client built from its defaults.
+                .httpClientBuilder(defaults -> http().buildWithDefaults(trustAll.merge(defaults)))
+                .build();
+    }
+
+    /** The emulator's endpoint, region and credentials. */
+    private static KinesisClientBuilder builder(URI endpoint) {
         return KinesisClient.builder()
                 .endpointOverride(endpoint)
                 .region(REGION)
-                .credentialsProvider(credentials())
-                // The SDK still owns, and closes, the HTTP client built from its defaults.
-                .httpClientBuilder(
-                        defaults ->
-                                Apache5HttpClient.builder()
-                                        .maxConnections(64)
-                                        .connectionTimeout(Duration.ofSeconds(5))
-                                        .socketTimeout(Duration.ofSeconds(30))
-                                        .buildWithDefaults(trustAll.merge(defaults)))
-                .build();
+                .credentialsProvider(credentials());
+    }
+
+    /** Enough connections for a test's parallel writers; timeouts that fail fast on loopback. */
+    private static Apache5HttpClient.Builder http() {
+        return Apache5HttpClient.builder()
+                .maxConnections(64)
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(30));
     }
 
     /** The static credentials provider for the emulators. */

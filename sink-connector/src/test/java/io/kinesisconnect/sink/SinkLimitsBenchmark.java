@@ -15,6 +15,8 @@ import io.kinesisconnect.sink.write.sdk.SdkWriterSettings;
 import io.kinesisconnect.testkit.BenchmarkWindows;
 import io.kinesisconnect.testkit.ConnectClusterExtension;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
+import io.kinesisconnect.testkit.ProcessCpu;
+import io.kinesisconnect.testkit.ThreadCpu;
 import io.kinesisconnect.testkit.limits.KinesisLimits;
 import io.kinesisconnect.testkit.limits.KinesisLimitsProxyExtension;
 import io.kinesisconnect.testkit.limits.ProxyCounters;
@@ -241,15 +243,18 @@ class SinkLimitsBenchmark {
                 BenchmarkWindows.perShard(scopes, s -> counters.allowed("PutRecords", s));
         long refusedBefore = counters.refused("PutRecords");
         long userBefore = userRecords.getAsLong();
-        ThreadCpu cpu = ThreadCpu.start(childPid);
-        ThreadCpu proxy = ThreadCpu.start(-1);
-        ThreadCpu emulator = ThreadCpu.start(KINESALITE.emulator().pid());
+        long emulatorPid = KINESALITE.emulator().pid();
+        ThreadCpu cpu = ThreadCpu.start();
+        long childTicks = childPid < 0 ? 0 : ProcessCpu.ticks(childPid);
+        long emulatorTicks = ProcessCpu.ticks(emulatorPid);
         long started = System.nanoTime();
         BenchmarkWindows.pass(Duration.ofSeconds(WINDOW_SECONDS));
-        double cpuMs = cpu.msOf(threads);
+        double cpuMs =
+                cpu.nanosOf(threads) / 1e6
+                        + (childPid < 0 ? 0 : ProcessCpu.millisSince(childPid, childTicks));
         // where the writer's calls go: the proxy's threads (TLS, JSON, limits) and kinesalite
-        double proxyMs = proxy.msOf(t -> t.startsWith("kinesis-limits-proxy-"));
-        double emulatorMs = emulator.msOf(t -> false);
+        double proxyMs = cpu.nanosOf(t -> t.startsWith("kinesis-limits-proxy-")) / 1e6;
+        double emulatorMs = ProcessCpu.millisSince(emulatorPid, emulatorTicks);
         long userAfter = userRecords.getAsLong();
         double seconds = (System.nanoTime() - started) / 1e9;
         long[] bytes =

@@ -26,8 +26,7 @@ import io.kinesisconnect.sink.write.sdk.SdkWriterSettings;
 import io.kinesisconnect.sink.write.sdk.ShardMap;
 import io.kinesisconnect.sink.write.sdk.ShardRange;
 import io.kinesisconnect.testkit.ConnectTestCluster;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.kinesisconnect.testkit.ProcessCpu;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -109,9 +108,6 @@ class SinkThroughputBenchmark {
     private static final String LIFTED = ", shard budgets lifted";
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-
-    /** /proc/<pid>/stat counts clock ticks; 100 per second on Linux x86_64. */
-    private static final double MS_PER_TICK = 10;
 
     /**
      * One measured run: rate, CPU of the connector's work (JVM threads and the KPL child), the
@@ -614,8 +610,8 @@ class SinkThroughputBenchmark {
                     System.nanoTime(),
                     cpu,
                     names,
-                    childPid < 0 ? 0 : procTicks(childPid),
-                    procTicks(emulatorPid));
+                    childPid < 0 ? 0 : ProcessCpu.ticks(childPid),
+                    ProcessCpu.ticks(emulatorPid));
         }
 
         /**
@@ -644,28 +640,17 @@ class SinkThroughputBenchmark {
                     p.measured(),
                     seconds,
                     detail,
-                    (after.childTicks - childTicks) * (long) MS_PER_TICK,
-                    (after.emulatorTicks - emulatorTicks) * (long) MS_PER_TICK);
+                    (after.childTicks - childTicks) * ProcessCpu.MS_PER_TICK,
+                    (after.emulatorTicks - emulatorTicks) * ProcessCpu.MS_PER_TICK);
             return new Run(
                     what,
                     p.size,
                     p.measured(),
                     p.measured() / seconds,
                     nanos / 1e6,
-                    (after.childTicks - childTicks) * MS_PER_TICK,
-                    (after.emulatorTicks - emulatorTicks) * MS_PER_TICK,
+                    (after.childTicks - childTicks) * ProcessCpu.MS_PER_TICK,
+                    (after.emulatorTicks - emulatorTicks) * ProcessCpu.MS_PER_TICK,
                     userPerKinesisRecord);
-        }
-
-        /** utime + stime (fields 14 and 15) of /proc/<pid>/stat, in clock ticks. */
-        private static long procTicks(long pid) {
-            try {
-                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the CPU of process " + pid, e);
-            }
         }
     }
 }

@@ -149,25 +149,26 @@ final class CredentialsKeys {
     }
 
     private static void password(ConfigDef def, String key, String doc, int order, String display) {
-        def.define(
-                key,
-                Type.PASSWORD,
-                "",
-                Importance.MEDIUM,
-                doc,
-                GROUP,
-                order,
-                Width.LONG,
-                display,
-                List.of(),
-                APPLIES.get(key));
+        define(def, key, Type.PASSWORD, "", doc, order, display);
     }
 
     private static void string(
             ConfigDef def, String key, String dflt, String doc, int order, String display) {
+        define(def, key, Type.STRING, dflt, doc, order, display);
+    }
+
+    /** Every credentials key: in the credentials group, shown only for the providers it serves. */
+    private static void define(
+            ConfigDef def,
+            String key,
+            Type type,
+            String dflt,
+            String doc,
+            int order,
+            String display) {
         def.define(
                 key,
-                Type.STRING,
+                type,
                 dflt,
                 Importance.MEDIUM,
                 doc,

@@ -1,35 +1,13 @@
 package io.kinesisconnect.source.architecture;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import io.kinesisconnect.common.architecture.ArchitectureRules;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import io.kinesisconnect.common.architecture.RuntimeModuleArchitecture;
 
 /**
  * The source's packages form no cycle, and its main code uses neither offline tooling nor tests.
- * The rules' controls are connector-common's {@code ArchitectureRulesTest}.
  */
-class SourceArchitectureTest {
+class SourceArchitectureTest extends RuntimeModuleArchitecture {
 
-    private static JavaClasses mainClasses;
-
-    @BeforeAll
-    static void importMainClasses() {
-        mainClasses = ArchitectureRules.mainClasses("io.kinesisconnect.source");
-    }
-
-    @Test
-    void noCycleBetweenPackages() {
-        ArchitectureRules.NO_PACKAGE_CYCLE.check(mainClasses);
-    }
-
-    @Test
-    void theConnectorDoesNotUseTheStateFunToolingOrTheCli() {
-        ArchitectureRules.NO_COMMON_SPEC.check(mainClasses);
-    }
-
-    @Test
-    void mainCodeDoesNotUseTheTestKit() {
-        ArchitectureRules.NO_TEST_KIT.check(mainClasses);
+    SourceArchitectureTest() {
+        super("io.kinesisconnect.source");
     }
 }

@@ -109,11 +109,7 @@ class SourceFanOutIT {
     @Test
     void selfManagedUsesAnExistingConsumerAndReportsAMissingOneOnItsKey() {
         String stream = KINESIS.streams().create("efo-self", 1);
-        String streamArn =
-                KINESIS.client()
-                        .describeStreamSummary(b -> b.streamName(stream))
-                        .streamDescriptionSummary()
-                        .streamARN();
+        String streamArn = streamArn(stream);
         Map<String, String> missing = config("efo-self-missing", stream);
         missing.put(EfoConfigFragment.REGISTRATION_CONFIG, "self-managed");
         missing.put(EfoConfigFragment.CONSUMER_NAME_CONFIG, "nobody-registered-me");
@@ -182,11 +178,7 @@ class SourceFanOutIT {
             assertThat(delivered.distinctValues()).as(name).isEqualTo(records.all());
             assertThat(delivered.duplicates()).as(name).isZero();
         }
-        String streamArn =
-                KINESIS.client()
-                        .describeStreamSummary(b -> b.streamName(stream))
-                        .streamDescriptionSummary()
-                        .streamARN();
+        String streamArn = streamArn(stream);
         assertThat(KINESIS.client().listStreamConsumers(b -> b.streamARN(streamArn)).consumers())
                 .extracting(c -> c.consumerName())
                 .containsExactlyInAnyOrder("efo-a", "efo-b");

@@ -12,6 +12,8 @@ import io.kinesisconnect.source.KinesisSourceConfig;
 import io.kinesisconnect.testkit.BenchmarkWindows;
 import io.kinesisconnect.testkit.ConnectClusterExtension;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
+import io.kinesisconnect.testkit.ProcessCpu;
+import io.kinesisconnect.testkit.ThreadCpu;
 import io.kinesisconnect.testkit.limits.KinesisLimits;
 import io.kinesisconnect.testkit.limits.KinesisLimitsProxyExtension;
 import io.kinesisconnect.testkit.limits.ProxyCounters;

@@ -10,6 +10,7 @@ import io.kinesisconnect.processes.TopicReader;
 import io.kinesisconnect.source.KinesisSourceConfig;
 import io.kinesisconnect.testkit.ConnectClusterExtension;
 import io.kinesisconnect.testkit.KinesisEmulatorExtension;
+import io.kinesisconnect.testkit.ThreadCpu;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -132,7 +133,13 @@ class SourceThroughputBenchmark {
             double cpuMsPer1000,
             long p50,
             long p99,
-            double latencyRate) {}
+            double latencyRate) {
+
+        /** From a side's {records/s, CPU-ms per 1,000} and its {p50, p99} latency. */
+        static Row of(int size, Side side, double[] throughput, long[] latency, double rate) {
+            return new Row(size, side, throughput[0], throughput[1], latency[0], latency[1], rate);
+        }
+    }
 
     @Test
     void connectorBesideBareLoop() {
@@ -161,15 +168,7 @@ class SourceThroughputBenchmark {
                                 ? latency(KINESALITE, side, size, latencyRate)
                                 : new long[] {-1, -1};
                 double[] figures = throughputs.get(Side.POLLING.indexOf(side));
-                rows.add(
-                        new Row(
-                                size,
-                                side,
-                                figures[0],
-                                figures[1],
-                                latency[0],
-                                latency[1],
-                                latencyRate));
+                rows.add(Row.of(size, side, figures, latency, latencyRate));
             }
             print(rows, RECORDS);
         }
@@ -193,15 +192,7 @@ class SourceThroughputBenchmark {
         for (Side side : Side.READER_TYPES) {
             long[] latency = latency(KINESIS_MOCK, side, size, MOCK_LATENCY_RATE);
             double[] figures = throughputs.get(Side.READER_TYPES.indexOf(side));
-            rows.add(
-                    new Row(
-                            size,
-                            side,
-                            figures[0],
-                            figures[1],
-                            latency[0],
-                            latency[1],
-                            MOCK_LATENCY_RATE));
+            rows.add(Row.of(size, side, figures, latency, MOCK_LATENCY_RATE));
         }
         print(rows, MOCK_RECORDS);
     }

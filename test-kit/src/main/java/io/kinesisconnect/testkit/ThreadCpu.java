@@ -1,4 +1,4 @@
-package io.kinesisconnect.source.it;
+package io.kinesisconnect.testkit;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -9,14 +9,15 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * CPU time of selected threads of this JVM. The broker, the worker and the benchmark share one
- * process, so the process' CPU time would charge the connector for the broker's work; per-thread
- * CPU time charges each side only for the threads that do its work.
+ * CPU time of selected threads of this JVM, for the benchmarks of both connectors. The broker, the
+ * worker and the benchmark share one process, so the process' CPU time would charge the connector
+ * for the broker's work; per-thread CPU time charges each side only for the threads that do its
+ * work. Child processes (the KPL's, an emulator) are measured with {@link ProcessCpu}.
  *
  * <p>Threads are matched by name when the figure is taken, and the CPU a thread had used before the
  * run started is subtracted: Connect runs tasks on pooled threads that it renames per task.
  */
-final class ThreadCpu {
+public final class ThreadCpu {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -27,7 +28,7 @@ final class ThreadCpu {
     }
 
     /** Remembers every live thread's CPU time now. */
-    static ThreadCpu start() {
+    public static ThreadCpu start() {
         Map<Long, Long> now = new HashMap<>();
         for (long id : THREADS.getAllThreadIds()) {
             long cpu = THREADS.getThreadCpuTime(id);
@@ -39,7 +40,7 @@ final class ThreadCpu {
     }
 
     /** CPU nanoseconds used since {@link #start()} by the live threads whose name matches. */
-    long nanosOf(Predicate<String> threadName) {
+    public long nanosOf(Predicate<String> threadName) {
         return byGroup(threadName).values().stream().mapToLong(Long::longValue).sum();
     }
 
@@ -47,7 +48,7 @@ final class ThreadCpu {
      * The same CPU split by thread group: a thread's name with its numbers left out, so the four
      * reader threads of a task, or the SDK's event loops, make one group each.
      */
-    Map<String, Long> byGroup(Predicate<String> threadName) {
+    public Map<String, Long> byGroup(Predicate<String> threadName) {
         Map<String, Long> groups = new TreeMap<>();
         for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
             if (info == null || !threadName.test(info.getThreadName())) {

@@ -1,20 +1,23 @@
-package io.kinesisconnect.source.it;
+package io.kinesisconnect.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** CPU time of another process, such as the emulator, from {@code /proc/<pid>/stat}. */
-final class ProcessCpu {
+/**
+ * CPU time of another process, such as an emulator or the KPL's child, from {@code
+ * /proc/<pid>/stat}.
+ */
+public final class ProcessCpu {
 
     /** /proc/<pid>/stat counts clock ticks; 100 per second on Linux x86_64. */
-    private static final long MS_PER_TICK = 10;
+    public static final long MS_PER_TICK = 10;
 
     private ProcessCpu() {}
 
     /** utime + stime (fields 14 and 15) of {@code pid}, in clock ticks. */
-    static long ticks(long pid) {
+    public static long ticks(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -25,7 +28,7 @@ final class ProcessCpu {
     }
 
     /** Milliseconds of CPU {@code pid} used since it had used {@code ticks}. */
-    static double millisSince(long pid, long ticks) {
+    public static double millisSince(long pid, long ticks) {
         return (ticks(pid) - ticks) * MS_PER_TICK;
     }
 }
