@@ -340,6 +340,9 @@ class Kafka4WorkersIT {
                         SinkAtKill.measure("kill-sink", outStream, firstPart, total),
                         "kill-sink-sdk",
                         SinkAtKill.measure("kill-sink-sdk", sdkStream, firstPart, total));
+        assertThat(survivor.rest().offsets("kill-source-efo").path("offsets"))
+                .as("no efo source offset flushed before the kill")
+                .isEmpty();
         JsonNode offsetsBeforeKill = survivor.rest().offsets("kill-source");
         assertThat(offsetsBeforeKill.path("offsets"))
                 .as(
@@ -374,8 +377,7 @@ class Kafka4WorkersIT {
         assertThat(delivered.duplicates())
                 .as("duplicates after a SIGKILL with exactly-once off (the control)")
                 .isPositive();
-        TopicAudit deliveredByEfo = TopicAudit.read(broker.bootstrapServers(), efoTopic, false);
-        assertThat(deliveredByEfo.missing(expected("kill-to-kafka", total))).isEmpty();
+        TopicAudit deliveredByEfo = auditAfterKill(efoTopic, total);
         // The sinks: nothing lost (awaited above), and every duplicate is a record past the last
         // committed offset at the kill, which the survivor reads again.
         int kplDuplicates = kplLanded - total;
@@ -404,6 +406,20 @@ class Kafka4WorkersIT {
                 sinksAtKill.get("kill-sink"),
                 sdkDuplicates,
                 sinksAtKill.get("kill-sink-sdk"));
+    }
+
+    /**
+     * What the efo source delivered across the kill: every record, and (exactly-once off, no offset
+     * flushed before the kill) the killed task's records again, the same control as for the polling
+     * source.
+     */
+    private static TopicAudit auditAfterKill(String topic, int total) {
+        TopicAudit audit = TopicAudit.read(broker.bootstrapServers(), topic, false);
+        assertThat(audit.missing(expected("kill-to-kafka", total))).isEmpty();
+        assertThat(audit.duplicates())
+                .as("efo duplicates after a SIGKILL with exactly-once off (the same control)")
+                .isPositive();
+        return audit;
     }
 
     /**

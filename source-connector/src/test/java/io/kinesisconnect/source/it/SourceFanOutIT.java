@@ -182,6 +182,19 @@ class SourceFanOutIT {
         assertThat(KINESIS.client().listStreamConsumers(b -> b.streamARN(streamArn)).consumers())
                 .extracting(c -> c.consumerName())
                 .containsExactlyInAnyOrder("efo-a", "efo-b");
+
+        // Connect cannot tell a delete from a restart, so stopping and deleting a connector leaves
+        // its consumer registered (the README shows how to deregister it).
+        CONNECT.cluster().stop("efo-a").requireSuccess("stop efo-a");
+        CONNECT.cluster().awaitStopped("efo-a", TIMEOUT);
+        CONNECT.cluster().delete("efo-a").requireSuccess("delete efo-a");
+        Await.until(
+                "efo-a deleted", TIMEOUT, () -> CONNECT.cluster().status("efo-a").status() == 404);
+        assertThat(KINESIS.client().listStreamConsumers(b -> b.streamARN(streamArn)).consumers())
+                .as("consumers after efo-a was stopped and deleted")
+                .filteredOn(c -> c.consumerStatus() == ConsumerStatus.ACTIVE)
+                .extracting(c -> c.consumerName())
+                .containsExactlyInAnyOrder("efo-a", "efo-b");
     }
 
     @Test

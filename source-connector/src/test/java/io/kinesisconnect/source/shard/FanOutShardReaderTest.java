@@ -24,6 +24,7 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.kinesis.model.ChildShard;
 import software.amazon.awssdk.services.kinesis.model.KinesisException;
+import software.amazon.awssdk.services.kinesis.model.LimitExceededException;
 import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 
@@ -153,6 +154,30 @@ class FanOutShardReaderTest {
         assertThat(values(run(reader, 3))).containsExactlyElementsOf(payloads(0, 3));
         assertThat(fanOut.subscriptions).hasSize(2);
         assertThat(fanOut.subscriptions.get(0).cancelled).isTrue();
+        assertThat(stats.snapshotAndReset().throttles()).as("throttles").isEqualTo(1);
+    }
+
+    @Test
+    void limitExceededBacksOffAndRetriesAsAThrottle() {
+        put(0, 3);
+        fanOut.refuseNext(
+                LimitExceededException.builder()
+                        .awsErrorDetails(
+                                AwsErrorDetails.builder()
+                                        .errorCode("LimitExceededException")
+                                        .build())
+                        .statusCode(400)
+                        .build());
+        FanOutShardReader reader = reader(Optional.empty());
+        reader.step();
+        Optional<Duration> wait = reader.step();
+        clock.addAndGet(wait.orElseThrow().toNanos() + ONE_SECOND.toNanos());
+        reader.step();
+        fanOut.current().push(100);
+
+        assertThat(wait.get()).isPositive();
+        assertThat(values(run(reader, 3))).containsExactlyElementsOf(payloads(0, 3));
+        assertThat(fanOut.subscriptions).hasSize(2);
         assertThat(stats.snapshotAndReset().throttles()).as("throttles").isEqualTo(1);
     }
 
