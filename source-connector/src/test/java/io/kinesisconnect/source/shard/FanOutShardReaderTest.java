@@ -20,6 +20,8 @@ import java.util.function.Supplier;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.kinesis.model.ChildShard;
@@ -133,41 +135,15 @@ class FanOutShardReaderTest {
         assertThat(values(emitted)).containsExactlyElementsOf(payloads(0, 8));
     }
 
-    @Test
-    void resourceInUseBacksOffAndRetriesAsAThrottle() {
+    /**
+     * ResourceInUse: the previous subscription is not released yet; LimitExceeded: more than one
+     * SubscribeToShard per second for the shard and consumer. Both back off and subscribe again.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"ResourceInUseException", "LimitExceededException"})
+    void aRefusedSubscriptionBacksOffAndRetriesAsAThrottle(String code) {
         put(0, 3);
-        fanOut.refuseNext(
-                ResourceInUseException.builder()
-                        .awsErrorDetails(
-                                AwsErrorDetails.builder()
-                                        .errorCode("ResourceInUseException")
-                                        .build())
-                        .statusCode(400)
-                        .build());
-        FanOutShardReader reader = reader(Optional.empty());
-        reader.step();
-        Optional<Duration> wait = reader.step();
-        clock.addAndGet(wait.orElseThrow().toNanos() + ONE_SECOND.toNanos());
-        reader.step();
-        fanOut.current().push(100);
-
-        assertThat(values(run(reader, 3))).containsExactlyElementsOf(payloads(0, 3));
-        assertThat(fanOut.subscriptions).hasSize(2);
-        assertThat(fanOut.subscriptions.get(0).cancelled).isTrue();
-        assertThat(stats.snapshotAndReset().throttles()).as("throttles").isEqualTo(1);
-    }
-
-    @Test
-    void limitExceededBacksOffAndRetriesAsAThrottle() {
-        put(0, 3);
-        fanOut.refuseNext(
-                LimitExceededException.builder()
-                        .awsErrorDetails(
-                                AwsErrorDetails.builder()
-                                        .errorCode("LimitExceededException")
-                                        .build())
-                        .statusCode(400)
-                        .build());
+        fanOut.refuseNext(refusal(code));
         FanOutShardReader reader = reader(Optional.empty());
         reader.step();
         Optional<Duration> wait = reader.step();
@@ -178,7 +154,16 @@ class FanOutShardReaderTest {
         assertThat(wait.get()).isPositive();
         assertThat(values(run(reader, 3))).containsExactlyElementsOf(payloads(0, 3));
         assertThat(fanOut.subscriptions).hasSize(2);
+        assertThat(fanOut.subscriptions.get(0).cancelled).isTrue();
         assertThat(stats.snapshotAndReset().throttles()).as("throttles").isEqualTo(1);
+    }
+
+    /** The SDK's own exception type for {@code code}, as the reader meets it. */
+    private static RuntimeException refusal(String code) {
+        AwsErrorDetails details = AwsErrorDetails.builder().errorCode(code).build();
+        return "ResourceInUseException".equals(code)
+                ? ResourceInUseException.builder().awsErrorDetails(details).statusCode(400).build()
+                : LimitExceededException.builder().awsErrorDetails(details).statusCode(400).build();
     }
 
     @Test
